@@ -1,0 +1,264 @@
+"""Expression tree → polars expressions, as of a date.
+
+Parameters are bound to their value on the as-of date, so they become literals. Whole
+numbers (money, counts) are Int64 columns. An *exact* value (money × rate, x / n) is carried as
+a numerator expression and a positive denominator until a rounding function turns it back into
+whole won: no float is ever produced. Nulls are unknowns and follow Kleene logic throughout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+import polars as pl
+
+from ..errors import RuleError
+from ..expr import ast as x
+from ..rulebook.parameters import Cell, Table
+from ..rulebook.rulebook import Expr, Rulebook
+
+I64 = pl.Int64
+
+
+def var_col(name: str) -> str:
+    return f"v:{name}"
+
+
+def prog_col(programme: str, field: str) -> str:
+    return f"p:{programme}:{field}"
+
+
+def crit_col(programme: str, criterion: str) -> str:
+    return f"c:{programme}:{criterion}"
+
+
+@dataclass(frozen=True, slots=True)
+class Exact:
+    """num / den, den > 0. den is an int when constant (the common case)."""
+
+    num: pl.Expr
+    den: int | pl.Expr
+
+
+Compiled = pl.Expr | Exact
+
+
+def _lit(v: int) -> pl.Expr:
+    return pl.lit(v, dtype=I64)
+
+
+def _den(d: int | pl.Expr) -> pl.Expr:
+    return _lit(d) if isinstance(d, int) else d
+
+
+def _mul_den(a: int | pl.Expr, b: int | pl.Expr) -> int | pl.Expr:
+    if isinstance(a, int) and isinstance(b, int):
+        return a * b
+    return _den(a) * _den(b)
+
+
+def as_exact(c: Compiled) -> Exact:
+    return c if isinstance(c, Exact) else Exact(c, 1)
+
+
+def kleene_if(cond: pl.Expr, then: pl.Expr, otherwise: pl.Expr) -> pl.Expr:
+    """`then if cond else otherwise`, unknown when cond is unknown (polars' when() treats a
+    null condition as false, which would silently pick `otherwise`)."""
+    return pl.when(cond.is_null()).then(None).when(cond).then(then).otherwise(otherwise)
+
+
+class PolarsCompiler:
+    """Compiles expressions of one Rulebook as of one date."""
+
+    def __init__(self, book: Rulebook, as_of: dt.date) -> None:
+        self.book = book
+        self.as_of = as_of
+        self.current: Expr | None = None
+
+    def compile(self, expr: Expr) -> Compiled:
+        self.current = expr
+        return self.node(expr.node)
+
+    def whole(self, expr: Expr) -> pl.Expr:
+        """A compiled expression that the type checker guarantees is not exact."""
+        c = self.compile(expr)
+        assert isinstance(c, pl.Expr), "type checker lets no unrounded value through"
+        return c
+
+    def fail(self, node: x.Node, code: str, message: str) -> RuleError:
+        assert self.current is not None
+        w = self.current.where
+        return RuleError(code, message, w.shifted(node.span.line, node.span.col + 1),
+                         caret=(node.span.line, node.span.col))
+
+    def node(self, n: x.Node) -> Compiled:
+        handler: Callable[[x.Node], Compiled] = getattr(self, "_" + type(n).__name__)
+        return handler(n)
+
+    def plain(self, n: x.Node) -> pl.Expr:
+        c = self.node(n)
+        assert isinstance(c, pl.Expr)
+        return c
+
+    def type_of(self, n: x.Node) -> str:
+        return self.book.node_types[id(n)]
+
+    # --- leaves ------------------------------------------------------------------------
+    def _Literal(self, n: x.Literal) -> Compiled:
+        return self.constant(n.value)
+
+    def constant(self, v: object) -> Compiled:
+        if isinstance(v, bool):
+            return pl.lit(v, dtype=pl.Boolean)
+        if isinstance(v, int):
+            return _lit(v)
+        if isinstance(v, Fraction):
+            return Exact(_lit(v.numerator), v.denominator)
+        if isinstance(v, dt.date):
+            return pl.lit(v, dtype=pl.Date)
+        return pl.lit(v, dtype=pl.String)
+
+    def _Name(self, n: x.Name) -> Compiled:
+        if n.name == "as_of":
+            return pl.lit(self.as_of, dtype=pl.Date)
+        if n.name in self.book.variables:
+            return pl.col(var_col(n.name))
+        return pl.col(n.name)
+
+    def _ProgrammeRef(self, n: x.ProgrammeRef) -> Compiled:
+        return pl.col(prog_col(n.programme, n.field))
+
+    def _Param(self, n: x.Param) -> Compiled:
+        value = self.book.parameters[n.path].at(self.as_of)
+        if value is None:
+            raise self.fail(n, "no_value", f"params.{n.path} has no value on {self.as_of}")
+        if isinstance(value, Cell):
+            return self.constant(value.value)
+        assert isinstance(value, Table) and n.key is not None
+        key = self.node(n.key)
+        assert isinstance(key, pl.Expr)
+        return self.table(value, key)
+
+    def table(self, table: Table, key: pl.Expr) -> Compiled:
+        values = {k: c.value for k, c in table.cells.items()}
+        fractions = any(isinstance(v, Fraction) for v in values.values())
+        den = math.lcm(*(v.denominator for v in values.values() if isinstance(v, Fraction))) if fractions else 1
+        scaled = {k: int(v * den) if fractions else v for k, v in values.items()}  # type: ignore[operator]
+        sample = next(iter(values.values()))
+        dtype = I64 if isinstance(sample, int) or fractions else (pl.Boolean if isinstance(sample, bool) else pl.String)
+        looked = key.replace_strict(scaled, default=None, return_dtype=dtype)
+        int_keys = sorted(k for k in values if isinstance(k, int))
+        if table.extend == "linear" and len(int_keys) >= 2:
+            last, prev = scaled[int_keys[-1]], scaled[int_keys[-2]]
+            over = _lit(last) + (key.cast(I64) - int_keys[-1]) * _lit(last - prev)
+            looked = pl.when(key > int_keys[-1]).then(over).otherwise(looked)
+        return Exact(looked, den) if fractions else looked
+
+    # --- operators ---------------------------------------------------------------------
+    def _Unary(self, n: x.Unary) -> Compiled:
+        c = self.node(n.operand)
+        if n.op == "not":
+            assert isinstance(c, pl.Expr)
+            return ~c
+        return Exact(-c.num, c.den) if isinstance(c, Exact) else -c
+
+    def _Binary(self, n: x.Binary) -> Compiled:
+        a, b = self.node(n.left), self.node(n.right)
+        if n.op == "/":
+            ea = as_exact(a)
+            assert isinstance(b, pl.Expr), "division by a whole number only"
+            return Exact(ea.num, _mul_den(ea.den, b))
+        if isinstance(a, pl.Expr) and isinstance(b, pl.Expr):
+            return {"+": a + b, "-": a - b, "*": a * b}[n.op]
+        ea, eb = as_exact(a), as_exact(b)
+        if n.op == "*":
+            return Exact(ea.num * eb.num, _mul_den(ea.den, eb.den))
+        if isinstance(ea.den, int) and isinstance(eb.den, int) and ea.den == eb.den:
+            num = ea.num + eb.num if n.op == "+" else ea.num - eb.num
+            return Exact(num, ea.den)
+        left, right = ea.num * _den(eb.den), eb.num * _den(ea.den)
+        return Exact(left + right if n.op == "+" else left - right, _mul_den(ea.den, eb.den))
+
+    def _Compare(self, n: x.Compare) -> Compiled:
+        a, b = self.node(n.left), self.node(n.right)
+        if isinstance(a, Exact) or isinstance(b, Exact):  # rate vs rate: cross-multiply
+            ea, eb = as_exact(a), as_exact(b)
+            a, b = ea.num * _den(eb.den), eb.num * _den(ea.den)
+        ops = {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b, "!=": a != b}
+        return ops[n.op]
+
+    def _BoolOp(self, n: x.BoolOp) -> Compiled:
+        parts = [self.plain(o) for o in n.operands]
+        out = parts[0]
+        for p in parts[1:]:
+            out = (out & p) if n.op == "and" else (out | p)
+        return out
+
+    def _IfElse(self, n: x.IfElse) -> Compiled:
+        cond = self.plain(n.cond)
+        a, b = self.node(n.then), self.node(n.otherwise)
+        if isinstance(a, pl.Expr) and isinstance(b, pl.Expr):
+            return kleene_if(cond, a, b)
+        ea, eb = as_exact(a), as_exact(b)
+        if isinstance(ea.den, int) and isinstance(eb.den, int):
+            den = math.lcm(ea.den, eb.den)
+            return Exact(kleene_if(cond, ea.num * (den // ea.den), eb.num * (den // eb.den)), den)
+        return Exact(kleene_if(cond, ea.num * _den(eb.den), eb.num * _den(ea.den)), _mul_den(ea.den, eb.den))
+
+    def _InList(self, n: x.InList) -> Compiled:
+        operand = self.plain(n.operand)
+        options = [o.value for o in n.options]
+        return pl.when(operand.is_null()).then(None).otherwise(operand.is_in(options))
+
+    # --- functions ---------------------------------------------------------------------
+    def _Call(self, n: x.Call) -> Compiled:
+        f = n.func
+        if f in ("round", "floor", "ceil", "round_down"):
+            c = self.node(n.args[0])
+            e = as_exact(c)
+            d = _den(e.den)
+            if f == "round":
+                out = (e.num * 2 + d) // (d * 2)  # half-up
+            elif f == "floor":
+                out = e.num // d
+            elif f == "ceil":
+                out = -((-e.num) // d)
+            else:
+                step = self.plain(n.args[1])
+                out = (e.num // d) // step * step
+            return out if isinstance(c, Exact) or f == "round_down" else c
+        if f in ("min", "max"):
+            args = [self.plain(a) for a in n.args]
+            agg = pl.min_horizontal(args) if f == "min" else pl.max_horizontal(args)
+            any_null = pl.any_horizontal([a.is_null() for a in args])
+            return pl.when(any_null).then(None).otherwise(agg)
+        if f in ("years_between", "months_between"):
+            d1, d2 = (self.plain(a) for a in n.args)
+            if f == "years_between":
+                before = (d2.dt.month().cast(I64) * 100 + d2.dt.day()) < (d1.dt.month().cast(I64) * 100 + d1.dt.day())
+                return d2.dt.year().cast(I64) - d1.dt.year() - before.cast(I64)
+            months = (d2.dt.year().cast(I64) - d1.dt.year()) * 12 + d2.dt.month().cast(I64) - d1.dt.month()
+            return months - (d2.dt.day() < d1.dt.day()).cast(I64)
+        if f == "year":
+            return self.plain(n.args[0]).dt.year().cast(I64)
+        if f == "month":
+            return self.plain(n.args[0]).dt.month().cast(I64)
+        raise self.fail(n, "unsupported", f"{f}() is not supported by the polars back end")
+
+    def _Aggregate(self, n: x.Aggregate) -> Compiled:
+        key = self.book.units[n.unit].key
+        if n.arg is None:
+            return pl.len().over(key).cast(I64)
+        v = self.plain(n.arg)
+        unknown = v.is_null().any().over(key)
+        if n.func == "any":
+            return v.any(ignore_nulls=False).over(key)
+        if n.func == "all":
+            return v.all(ignore_nulls=False).over(key)
+        if n.func == "count":
+            return pl.when(unknown).then(None).otherwise(v.cast(I64).sum().over(key))
+        agg = {"sum": v.sum(), "max": v.max(), "min": v.min()}[n.func]
+        return pl.when(unknown).then(None).otherwise(agg.over(key))

@@ -1,0 +1,234 @@
+"""The whole rulebook compiled, as of a date, into one polars plan that evaluates every
+programme for every person in one pass.
+
+Each derived variable, criterion and programme result becomes a column; columns are computed
+in dependency layers (one `with_columns` per layer, so polars runs a layer's columns in
+parallel). Decisions come out compact: a status code, an amount, and two bit sets — the failed
+criteria and the missing inputs — whose meaning is given once by `layout`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import polars as pl
+
+from .backends.to_polars import I64, PolarsCompiler, crit_col, prog_col, var_col
+from .dependencies import InputNeeds, Need
+from .errors import RuleError
+from .expr import ast as x
+from .rulebook.rulebook import Rulebook
+
+ELIGIBLE, INELIGIBLE, UNDETERMINED = 1, 0, 2
+STATUS_NAMES = {ELIGIBLE: "eligible", INELIGIBLE: "ineligible", UNDETERMINED: "undetermined"}
+MAX_BITS = 63
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeLayout:
+    """What the bits of a programme's decision columns mean."""
+
+    id: str
+    unit: str
+    criteria: tuple[str, ...]      # bit i of `failed`
+    needs: tuple[Need, ...]        # bit i of `missing`: (input, scope)
+    amount_modelled: bool
+
+
+def in_force(valid_from: dt.date | None, valid_until: dt.date | None, as_of: dt.date) -> bool:
+    return (valid_from is None or valid_from <= as_of) and (valid_until is None or as_of < valid_until)
+
+
+def _refs(book: Rulebook, node: x.Node) -> set[str]:
+    out: set[str] = set()
+    for n in x.walk(node):
+        if isinstance(n, x.Name) and n.name in book.variables:
+            out.add(f"var:{n.name}")
+        elif isinstance(n, x.ProgrammeRef):
+            out.add(f"{'elig' if n.field == 'eligible' else 'amount'}:{n.programme}")
+    return out
+
+
+class CompiledRulebook:
+    """A Rulebook compiled as of a date for a set of programmes (default: all)."""
+
+    def __init__(self, book: Rulebook, as_of: dt.date, programmes: list[str] | None = None) -> None:
+        self.book = book
+        self.as_of = as_of
+        self.compiler = PolarsCompiler(book, as_of)
+        self.needs = InputNeeds(book)
+        unknown = [p for p in programmes or [] if p not in book.programmes]
+        if unknown:
+            raise RuleError("unknown_programme", f"unknown programme(s): {', '.join(unknown)}",
+                            hint=f"known: {', '.join(sorted(book.programmes))}")
+        wanted = programmes or [p for p in book.programmes
+                                if in_force(book.programmes[p].valid_from, book.programmes[p].valid_until, as_of)]
+        self.programmes = [p for p in book.programmes if p in wanted]  # file order, stable
+        self.criteria = {p: [c for c in book.criteria[p]
+                             if in_force(*self._validity(p, c.id), as_of)] for p in book.programmes}
+        self.layout = {p: self._layout(p) for p in self.programmes}
+        self.columns = self._plan()
+
+    def _validity(self, programme: str, criterion: str) -> tuple[dt.date | None, dt.date | None]:
+        for c in self.book.programmes[programme].criteria:
+            if c.id == criterion:
+                return c.valid_from, c.valid_until
+        raise KeyError(criterion)
+
+    def _layout(self, p: str) -> ProgrammeLayout:
+        crits = tuple(c.id for c in self.criteria[p])
+        needs: set[Need] = set()
+        for c in crits:
+            needs |= self.needs.of_criterion(p, c)
+        ordered = tuple(sorted(needs, key=lambda n: (n[0], n[1] or "")))
+        if len(crits) > MAX_BITS or len(ordered) > MAX_BITS:
+            raise RuleError("too_many", f"programme {p} has more than {MAX_BITS} criteria or inputs")
+        return ProgrammeLayout(p, self.book.programmes[p].unit, crits, ordered,
+                               self.book.amounts.get(p) is not None)
+
+    # --- the plan: every intermediate column, in dependency layers ----------------------
+    def _plan(self) -> list[list[pl.Expr]]:
+        book, comp = self.book, self.compiler
+        exprs: dict[str, pl.Expr] = {}
+        deps: dict[str, set[str]] = {}
+
+        def add_var(name: str) -> None:
+            if f"var:{name}" in exprs:
+                return
+            e = book.variable_exprs[name]
+            exprs[f"var:{name}"] = comp.whole(e).alias(var_col(name))
+            deps[f"var:{name}"] = _refs(book, e.node)
+
+        def add_programme(p: str) -> None:
+            if f"elig:{p}" in exprs:
+                return
+            crit_keys = []
+            for c in self.criteria[p]:
+                key = f"crit:{p}:{c.id}"
+                value = comp.whole(c.test)
+                d = _refs(book, c.test.node)
+                for _, outcome, when in c.exceptions:  # exceptions override the criterion
+                    w = comp.whole(when)
+                    value = (value | w) if outcome == "pass" else (value & ~w)
+                    d |= _refs(book, when.node)
+                exprs[key] = value.alias(crit_col(p, c.id))
+                deps[key] = d
+                crit_keys.append(key)
+            elig = pl.lit(True, dtype=pl.Boolean)
+            for c in self.criteria[p]:
+                elig = elig & pl.col(crit_col(p, c.id))  # Kleene: false wins, then unknown
+            exprs[f"elig:{p}"] = elig.alias(prog_col(p, "eligible"))
+            deps[f"elig:{p}"] = set(crit_keys)
+            amount = book.amounts.get(p)
+            eligible = pl.col(prog_col(p, "eligible"))
+            if amount is not None:
+                value = comp.whole(amount)
+                exprs[f"amount:{p}"] = (pl.when(eligible).then(value)
+                                        .when(~eligible).then(pl.lit(0, dtype=I64))
+                                        .otherwise(None).alias(prog_col(p, "amount")))
+                deps[f"amount:{p}"] = {f"elig:{p}"} | _refs(book, amount.node)
+            else:
+                exprs[f"amount:{p}"] = pl.lit(None, dtype=I64).alias(prog_col(p, "amount"))
+                deps[f"amount:{p}"] = {f"elig:{p}"}
+
+        for name in book.variable_exprs:
+            add_var(name)
+        for p in book.programmes:
+            add_programme(p)
+
+        needed: set[str] = set()
+
+        def need(key: str) -> None:
+            if key in needed:
+                return
+            needed.add(key)
+            for d in deps[key]:
+                need(d)
+
+        for p in self.programmes:
+            need(f"elig:{p}")
+            need(f"amount:{p}")
+
+        @cache
+        def level(key: str) -> int:
+            return 1 + max((level(d) for d in deps[key]), default=0)
+
+        layers: dict[int, list[pl.Expr]] = {}
+        for key in needed:
+            layers.setdefault(level(key), []).append(exprs[key])
+        return [layers[k] for k in sorted(layers)]
+
+    # --- running ------------------------------------------------------------------------
+    def lazy(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.LazyFrame:
+        """Every intermediate column added to the persons frame."""
+        lf = persons.lazy()
+        for layer in self.columns:
+            lf = lf.with_columns(layer)
+        return lf
+
+    def decision_columns(self) -> list[pl.Expr]:
+        """The compact decision columns: <p>:status, <p>:amount, <p>:failed, <p>:missing."""
+        out: list[pl.Expr] = []
+        for p in self.programmes:
+            lay = self.layout[p]
+            elig = pl.col(prog_col(p, "eligible"))
+            status = (pl.when(elig.is_null()).then(pl.lit(UNDETERMINED, dtype=pl.Int8))
+                      .when(elig).then(pl.lit(ELIGIBLE, dtype=pl.Int8))
+                      .otherwise(pl.lit(INELIGIBLE, dtype=pl.Int8)))
+            amount = pl.when(elig).then(pl.col(prog_col(p, "amount"))).otherwise(None)
+            if lay.unit != "person":
+                amount = pl.when(self._is_payee(lay.unit)).then(amount).otherwise(None)
+            failed = pl.sum_horizontal([
+                pl.when(pl.col(crit_col(p, c)) == False).then(pl.lit(1 << i, dtype=I64))  # noqa: E712
+                .otherwise(pl.lit(0, dtype=I64)) for i, c in enumerate(lay.criteria)] or [pl.lit(0, dtype=I64)])
+            out += [status.alias(f"{p}:status"), amount.alias(f"{p}:amount"),
+                    failed.alias(f"{p}:failed"), self._missing(p).alias(f"{p}:missing")]
+        return out
+
+    def _is_payee(self, unit: str) -> pl.Expr:
+        u = self.book.units[unit]
+        pid = pl.col("person_id")
+        if u.payee is None:
+            return pid == pid.min().over(u.key)
+        marked = pid.filter(pl.col(u.payee).fill_null(False)).min().over(u.key)
+        return pid == pl.coalesce(marked, pid.min().over(u.key))
+
+    def _missing(self, p: str) -> pl.Expr:
+        lay = self.layout[p]
+        bits: list[pl.Expr] = []
+        undetermined = pl.col(prog_col(p, "eligible")).is_null()
+        for i, (inp, scope) in enumerate(lay.needs):
+            crits = [c for c in lay.criteria if (inp, scope) in self.needs.of_criterion(p, c)]
+            absent = pl.col(inp).is_null()
+            if scope is not None:
+                absent = absent.any().over(self.book.units[scope].key)
+            unknown_crit = pl.any_horizontal([pl.col(crit_col(p, c)).is_null() for c in crits])
+            bits.append(pl.when(undetermined & absent & unknown_crit)
+                        .then(pl.lit(1 << i, dtype=I64)).otherwise(pl.lit(0, dtype=I64)))
+        return pl.sum_horizontal(bits) if bits else pl.lit(0, dtype=I64)
+
+    def decisions(self, persons: pl.LazyFrame | pl.DataFrame, keep: tuple[str, ...] = ()) -> pl.LazyFrame:
+        """person_id (+ `keep` columns) and the decision columns of every programme, wide."""
+        return self.lazy(persons).select(["person_id", *keep, *self.decision_columns()])
+
+    def manifest(self) -> dict[str, object]:
+        """The meaning of the decision columns, recorded once per run."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "rules_hash": self.book.content_hash,
+            "status_codes": STATUS_NAMES,
+            "programmes": {p: {"unit": lay.unit, "failed_bits": list(lay.criteria),
+                               "missing_bits": [{"input": i, "scope": s or "person",
+                                                 "registry": self.book.inputs[i].registry}
+                                                for i, s in lay.needs],
+                               "amount_modelled": lay.amount_modelled}
+                           for p, lay in self.layout.items()},
+        }
+
+
+def decode_bits(bits: int | None, names: tuple[object, ...]) -> list[object]:
+    """The names whose bits are set."""
+    if not bits:
+        return []
+    return [n for i, n in enumerate(names) if bits >> i & 1]

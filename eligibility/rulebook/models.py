@@ -1,0 +1,130 @@
+"""Pydantic models of the rule files. Strict: unknown keys are errors, so a typo in a key
+name is caught at load, with its line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Mark = Literal["V", "S", "C", "R"]
+ValueType = Literal["money", "int", "rate", "bool", "date", "text"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Label(_Strict):
+    ko: str
+    en: str
+
+
+class Source(_Strict):
+    title: str
+    kind: Literal["statute", "decree", "notice", "news", "secondary", "computed"]
+    url: str | None = None
+    note: str | None = None
+
+
+class Citation(_Strict):
+    """A statute reference: the act (a source id), article, paragraph, item."""
+
+    act: str | None = None
+    article: str
+    paragraph: str | None = None
+    item: str | None = None
+    note: str | None = None
+
+    def render(self, act_title: str | None = None) -> str:
+        parts = [act_title or self.act or ""]
+        parts.append(f"제{self.article}조")
+        if self.paragraph:
+            parts.append(f"제{self.paragraph}항")
+        if self.item:
+            parts.append(f"제{self.item}호")
+        return " ".join(p for p in parts if p)
+
+
+class Unit(_Strict):
+    key: str
+    label: Label
+    payee: str | None = None  # bool input marking who is paid a unit-level amount (e.g. the head)
+
+
+class InputDef(_Strict):
+    type: ValueType
+    registry: str
+    column: str
+    label: Label
+    absent: Any = "unknown"
+    absent_reason: str | None = None
+
+
+class ParamValue(_Strict):
+    from_: dt.date = Field(alias="from")
+    value: Any
+    mark: Mark | None = None
+    sources: list[str] = []
+    note: str | None = None
+
+
+class ParameterDef(_Strict):
+    label: Label
+    type: ValueType
+    key: Literal["int", "text"] | None = None
+    extend: Literal["linear"] | None = None
+    unit: str | None = None
+    citation: Citation | None = None
+    values: list[ParamValue]
+    note: str | None = None
+
+
+class VariableDef(_Strict):
+    label: Label
+    type: ValueType
+    expr: str
+    citation: Citation | None = None
+    note: str | None = None
+
+
+class CriterionException(_Strict):
+    id: str
+    label: Label
+    citation: Citation | None = None
+    when: str
+    outcome: Literal["pass", "fail"]
+    note: str | None = None
+
+
+class Criterion(_Strict):
+    id: str
+    label: Label
+    citation: Citation | None = None
+    test: str
+    exceptions: list[CriterionException] = []
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    note: str | None = None
+
+
+class Amount(_Strict):
+    expr: str | None = None
+    citation: Citation | None = None
+    not_modelled: str | None = None
+    period: Literal["month", "year", "once"] = "month"
+    note: str | None = None
+
+
+class Programme(_Strict):
+    id: str
+    label: Label
+    act: str
+    unit: Literal["person", "household"] = "person"
+    criteria: list[Criterion]
+    amount: Amount
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    description: str | None = None
+    note: str | None = None
