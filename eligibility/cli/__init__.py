@@ -1,0 +1,11 @@
+"""The `eligibility` command line. Each sub-module registers its commands on `app`."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Proactive welfare-eligibility engine: rules, records, sweeps, explanations.")
+
+from . import evaluate as _evaluate  # noqa: E402,F401  (registers commands)
+from . import rules as _rules  # noqa: E402,F401
