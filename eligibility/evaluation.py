@@ -14,7 +14,7 @@ from functools import cache
 
 import polars as pl
 
-from .backends.to_polars import I64, PolarsCompiler, crit_col, prog_col, var_col
+from .backends.to_polars import I64, PolarsCompiler, crit_col, prog_col, unit_col, var_col
 from .dependencies import InputNeeds, Need
 from .errors import RuleError
 from .expr import ast as x
@@ -160,9 +160,20 @@ class CompiledRulebook:
         return [layers[k] for k in sorted(layers)]
 
     # --- running ------------------------------------------------------------------------
+    def prepare(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.LazyFrame:
+        """Rows sorted by unit (household, then couple) with a dense, sorted window key per
+        unit: aggregates over sorted keys are several times faster in polars. Units are
+        nested, widest first, as inputs.yaml lists them; the payee of each unit is marked once."""
+        units = self.book.units
+        keys = [u.key for u in units.values()]
+        lf = persons.lazy().sort([*keys, "person_id"])
+        lf = lf.with_columns([pl.struct(keys[: i + 1]).rle_id().set_sorted().alias(unit_col(name))
+                              for i, name in enumerate(units)])
+        return lf.with_columns([self._is_payee(name).alias(f"payee:{name}") for name in units])
+
     def lazy(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.LazyFrame:
-        """Every intermediate column added to the persons frame."""
-        lf = persons.lazy()
+        """Every intermediate column added to the (prepared) persons frame."""
+        lf = self.prepare(persons)
         for layer in self.columns:
             lf = lf.with_columns(layer)
         return lf
@@ -178,21 +189,21 @@ class CompiledRulebook:
                       .otherwise(pl.lit(INELIGIBLE, dtype=pl.Int8)))
             amount = pl.when(elig).then(pl.col(prog_col(p, "amount"))).otherwise(None)
             if lay.unit != "person":
-                amount = pl.when(self._is_payee(lay.unit)).then(amount).otherwise(None)
+                amount = pl.when(pl.col(f"payee:{lay.unit}")).then(amount).otherwise(None)
             failed = pl.sum_horizontal([
                 pl.when(pl.col(crit_col(p, c)) == False).then(pl.lit(1 << i, dtype=I64))  # noqa: E712
                 .otherwise(pl.lit(0, dtype=I64)) for i, c in enumerate(lay.criteria)] or [pl.lit(0, dtype=I64)])
             out += [status.alias(f"{p}:status"), amount.alias(f"{p}:amount"),
-                    failed.alias(f"{p}:failed"), self._missing(p).alias(f"{p}:missing")]
+                    failed.alias(f"{p}:failed")]
         return out
 
     def _is_payee(self, unit: str) -> pl.Expr:
         u = self.book.units[unit]
-        pid = pl.col("person_id")
+        pid, key = pl.col("person_id"), unit_col(unit)
         if u.payee is None:
-            return pid == pid.min().over(u.key)
-        marked = pid.filter(pl.col(u.payee).fill_null(False)).min().over(u.key)
-        return pid == pl.coalesce(marked, pid.min().over(u.key))
+            return pid == pid.min().over(key)
+        marked = pid.filter(pl.col(u.payee).fill_null(False)).min().over(key)
+        return pid == pl.coalesce(marked, pid.min().over(key))
 
     def _missing(self, p: str) -> pl.Expr:
         lay = self.layout[p]
@@ -202,15 +213,33 @@ class CompiledRulebook:
             crits = [c for c in lay.criteria if (inp, scope) in self.needs.of_criterion(p, c)]
             absent = pl.col(inp).is_null()
             if scope is not None:
-                absent = absent.any().over(self.book.units[scope].key)
+                absent = absent.any().over(unit_col(scope))
             unknown_crit = pl.any_horizontal([pl.col(crit_col(p, c)).is_null() for c in crits])
             bits.append(pl.when(undetermined & absent & unknown_crit)
                         .then(pl.lit(1 << i, dtype=I64)).otherwise(pl.lit(0, dtype=I64)))
         return pl.sum_horizontal(bits) if bits else pl.lit(0, dtype=I64)
 
+    def missing_columns(self) -> list[pl.Expr]:
+        return [self._missing(p).alias(f"{p}:missing") for p in self.programmes]
+
+    def evaluate(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
+        """The persons frame with every intermediate and decision column, including the
+        missing-input bit sets. Those are costly (a window per input), so they are computed
+        only on the households where some decision is undetermined, then joined back."""
+        # the in-memory engine: about 2x faster than polars' default on these plans (measured)
+        full = self.lazy(persons).with_columns(self.decision_columns()).collect(engine="in-memory")
+        pending = pl.any_horizontal([pl.col(f"{p}:status") == UNDETERMINED for p in self.programmes])
+        hh = unit_col(next(iter(self.book.units)))
+        some = full.filter(pending.any().over(hh))
+        missing = some.select("person_id", *self.missing_columns())
+        zero = [pl.col(f"{p}:missing").fill_null(0) for p in self.programmes]
+        return full.join(missing, on="person_id", how="left", maintain_order="left").with_columns(zero)
+
     def decisions(self, persons: pl.LazyFrame | pl.DataFrame, keep: tuple[str, ...] = ()) -> pl.LazyFrame:
-        """person_id (+ `keep` columns) and the decision columns of every programme, wide."""
-        return self.lazy(persons).select(["person_id", *keep, *self.decision_columns()])
+        """person_id (+ `keep` columns) and the four decision columns of every programme.
+        Evaluated eagerly (see `evaluate`); returned lazy so callers can select further."""
+        cols = [f"{p}:{f}" for p in self.programmes for f in ("status", "amount", "failed", "missing")]
+        return self.evaluate(persons).lazy().select(["person_id", *keep, *cols])
 
     def manifest(self) -> dict[str, object]:
         """The meaning of the decision columns, recorded once per run."""

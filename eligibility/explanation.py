@@ -86,7 +86,7 @@ class Explainer:
     def __init__(self, compiled: CompiledRulebook, household: pl.DataFrame) -> None:
         self.c = compiled
         self.book = compiled.book
-        self.frame = compiled.lazy(household).with_columns(compiled.decision_columns()).collect()
+        self.frame = compiled.evaluate(household)
 
     def row_index(self, person_id: Any) -> int:
         ids = self.frame["person_id"].to_list()

@@ -116,6 +116,23 @@ def person_row(book: Rulebook, values: dict[str, Any], regions: dict[str, dict[s
     return row
 
 
+def parse_cell(text: str, type_: str) -> Any:
+    """A value written as text (a table cell): '1,200,000' money, 'yes'/'no' booleans,
+    ISO dates. Empty or 'unknown' means unknown (None)."""
+    t = text.strip()
+    if t == "" or t.lower() == "unknown":
+        return None
+    if type_ in ("money", "int"):
+        return int(t.replace(",", "").replace("_", ""))
+    if type_ == "bool":
+        if t.lower() in ("yes", "true"):
+            return True
+        if t.lower() in ("no", "false"):
+            return False
+        raise ValueError(f"{text!r} is not yes/no")
+    return coerce(t, type_)
+
+
 def as_of_from(data: dict[str, Any], fallback: dt.date | None) -> dt.date:
     if fallback is not None:
         return fallback

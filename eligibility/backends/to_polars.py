@@ -35,6 +35,11 @@ def crit_col(programme: str, criterion: str) -> str:
     return f"c:{programme}:{criterion}"
 
 
+def unit_col(unit: str) -> str:
+    """The dense, sorted window key of a unit (see evaluation.prepare)."""
+    return f"u:{unit}"
+
+
 @dataclass(frozen=True, slots=True)
 class Exact:
     """num / den, den > 0. den is an int when constant (the common case)."""
@@ -249,7 +254,7 @@ class PolarsCompiler:
         raise self.fail(n, "unsupported", f"{f}() is not supported by the polars back end")
 
     def _Aggregate(self, n: x.Aggregate) -> Compiled:
-        key = self.book.units[n.unit].key
+        key = unit_col(n.unit)
         if n.arg is None:
             return pl.len().over(key).cast(I64)
         v = self.plain(n.arg)

@@ -1,0 +1,114 @@
+"""A broken rule file fails with a message naming file, line, programme, criterion and
+position, showing the text, and suggesting the nearest known name."""
+
+from __future__ import annotations
+
+import pytest
+
+from eligibility.errors import RuleErrors
+from eligibility.rulebook.loader import load_rulebook
+
+
+def errors_of(root) -> RuleErrors:
+    with pytest.raises(RuleErrors) as info:
+        load_rulebook(root)
+    return info.value
+
+
+def test_typo_in_a_name_is_located_and_gets_a_suggestion(edited_rules):
+    root = edited_rules("programmes/basic_pension.yaml", "test: age >= 65", "test: agee >= 65")
+    err = errors_of(root).errors[0]
+    assert err.code == "unknown_name"
+    assert err.where.file.endswith("programmes/basic_pension.yaml")
+    assert err.where.programme == "basic_pension" and err.where.criterion == "age"
+    assert err.where.line == 8 and err.where.column == 11
+    assert err.hint == "did you mean 'age'?"
+    text = str(err)
+    assert "agee >= 65" in text and "\n    ^" in text  # the excerpt with a caret under 'agee'
+
+
+def test_typo_in_a_parameter_name_suggests_the_parameter(edited_rules):
+    root = edited_rules("variables/common.yaml", "params.blsa.livelihood_rate", "params.blsa.livelihod_rate")
+    err = errors_of(root).errors[0]
+    assert err.code == "unknown_parameter"
+    assert err.hint == "did you mean 'params.blsa.livelihood_rate'?"
+
+
+def test_unrounded_money_times_rate_is_a_type_error(edited_rules):
+    root = edited_rules("variables/common.yaml",
+                        "expr: round(params.median_income.standard[household_size] * params.blsa.livelihood_rate)",
+                        "expr: params.median_income.standard[household_size] * params.blsa.livelihood_rate")
+    err = errors_of(root).errors[0]
+    assert err.code == "type_mismatch"
+    assert "unrounded money" in err.message and "round" in (err.hint or "")
+
+
+def test_money_compared_with_a_date_is_a_type_error(edited_rules):
+    root = edited_rules("programmes/basic_pension.yaml", "test: age >= 65", "test: birth_date >= 65")
+    err = errors_of(root).errors[0]
+    assert err.code == "type_mismatch"
+    assert err.where.criterion == "age"
+    assert "cannot compare a date with a number" in err.message
+
+
+def test_missing_citation_is_an_error(edited_rules):
+    root = edited_rules("programmes/basic_pension.yaml",
+                        '    citation: {article: "3", paragraph: "3"}\n', "")
+    err = errors_of(root).errors[0]
+    assert err.code == "missing_citation"
+    assert err.where.criterion == "not_occupational"
+
+
+def test_figure_without_a_source_is_an_error(edited_rules):
+    root = edited_rules("parameters/basic_pension.yaml", "value: 342510, mark: V, sources: [N1]",
+                        "value: 342510, mark: V")
+    err = errors_of(root).errors[0]
+    assert err.code == "missing_source"
+    assert err.where.file.endswith("parameters/basic_pension.yaml") and err.where.line == 12
+
+
+def test_cycle_between_programme_and_variable_is_rejected(edited_rules):
+    root = edited_rules("variables/common.yaml", "expr: earned_income_monthly - round",
+                        "expr: blsa_livelihood.amount + earned_income_monthly - round")
+    err = errors_of(root).errors[0]
+    assert err.code == "cycle"
+    assert "circular dependency" in err.message and "own_income" in err.message
+
+
+def test_duplicate_key_is_rejected_with_its_line(edited_rules):
+    root = edited_rules("programmes/blsa_livelihood.yaml", "unit: household\n", "unit: household\nunit: person\n")
+    err = errors_of(root).errors[0]
+    assert err.code == "duplicate_key"
+    assert err.where.line == 5
+
+
+def test_unknown_key_in_a_criterion_is_rejected(edited_rules):
+    root = edited_rules("programmes/basic_pension.yaml", "test: age >= 65", "tset: age >= 65")
+    codes = {e.code for e in errors_of(root).errors}
+    assert "schema" in codes
+
+
+def test_a_second_definition_of_a_criterion_must_be_an_exception(edited_rules):
+    root = edited_rules("programmes/basic_pension.yaml", "  - id: income", "  - id: age")
+    err = errors_of(root).errors[0]
+    assert err.code == "duplicate_criterion" and "exception" in err.message
+
+
+def test_all_errors_are_reported_together(edited_rules):
+    edited_rules("programmes/basic_pension.yaml", "test: age >= 65", "test: agee >= 65")
+    root = edited_rules("programmes/blsa_livelihood.yaml", "test: blsa_income <= livelihood_line",
+                        "test: blsa_incme <= livelihood_line")
+    assert len(errors_of(root).errors) == 2
+
+
+def test_syntax_error_points_at_the_position(edited_rules):
+    root = edited_rules("programmes/basic_pension.yaml", "test: age >= 65", "test: age >= >= 65")
+    err = errors_of(root).errors[0]
+    assert err.code == "syntax" and err.where.criterion == "age"
+
+
+def test_eval_is_never_reachable(edited_rules):
+    root = edited_rules("programmes/basic_pension.yaml", "test: age >= 65",
+                        "test: __import__('os').system('true') == 0")
+    err = errors_of(root).errors[0]
+    assert err.code in ("unknown_function", "unsupported_syntax")
