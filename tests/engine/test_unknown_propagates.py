@@ -72,3 +72,40 @@ def test_absent_from_an_exhaustive_registry_uses_its_declared_meaning(mini_book)
 def test_and_is_kleene(a, b, expected):
     df = pl.DataFrame({"a": [a], "b": [b]}, schema={"a": pl.Boolean, "b": pl.Boolean})
     assert df.select(pl.col("a") & pl.col("b")).item() is expected
+
+
+def test_kleene_aggregates_match_the_reference_semantics(mini_book):
+    """any/all over a unit: true wins for any, false wins for all, else unknown if any member is."""
+    import random
+
+    from eligibility.backends.to_polars import PolarsCompiler
+    from eligibility.errors import Location
+    from eligibility.expr.parser import parse
+    from eligibility.expr.typecheck import Checker
+    from eligibility.rulebook.rulebook import Expr
+
+    rng = random.Random(7)
+    rows = [(h, rng.choice([True, False, None])) for h in range(300) for _ in range(rng.randint(1, 4))]
+    rng.shuffle(rows)  # the engine sorts households into contiguous runs itself
+    frame = pl.DataFrame({"person_id": list(range(len(rows))), "household_id": [h for h, _ in rows],
+                          "couple_id": list(range(len(rows))), "is_head": [False] * len(rows),
+                          "pregnant": [b for _, b in rows]},
+                         schema={"person_id": pl.Int64, "household_id": pl.Int64, "couple_id": pl.Int64,
+                                 "is_head": pl.Boolean, "pregnant": pl.Boolean})
+    prepared = CompiledRulebook(mini_book, AS_OF).prepare(frame).collect().sort("person_id")
+    for func in ("any", "all"):
+        text = f"{func}(household, pregnant)"
+        where = Location("t", 1, 1, text=text)
+        expr = Expr(parse(text, where, frozenset(mini_book.units)), where, text)
+        Checker(mini_book).check(expr, "bool", "t")
+        compiled = PolarsCompiler(mini_book, AS_OF).compile(expr)
+        got = (CompiledRulebook(mini_book, AS_OF).prepare(frame)
+               .select("person_id", compiled.alias("g")).collect().sort("person_id")["g"].to_list())
+        assert prepared.height == len(got)
+        for (h, _), g in zip(rows, got, strict=True):
+            vals = [b for hh, b in rows if hh == h]
+            if func == "any":
+                want = True if True in vals else (None if None in vals else False)
+            else:
+                want = False if False in vals else (None if None in vals else True)
+            assert g is want
