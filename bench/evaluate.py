@@ -18,7 +18,7 @@ import numpy as np
 import polars as pl
 
 from eligibility.evaluation import CompiledRulebook
-from eligibility.households import DTYPES
+from eligibility.evaluation import DTYPES
 from eligibility.rulebook.loader import load_rulebook
 from eligibility.rulebook.rulebook import Rulebook
 

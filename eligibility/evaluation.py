@@ -17,11 +17,13 @@ import polars as pl
 from .backends.to_polars import (I64, PolarsCompiler, bounds_cols, crit_col, prog_col, segment_sum,
                                  unit_col, var_col)
 from .dependencies import InputNeeds, Need
-from .errors import RuleError
+from .errors import DataError, RuleError
 from .expr import ast as x
 from .rulebook.rulebook import Rulebook
 
 ELIGIBLE, INELIGIBLE, UNDETERMINED = 1, 0, 2
+CASEWORKER = "caseworker"  # the registry of judgments no registry holds (always unknown in a sweep)
+DTYPES = {"money": pl.Int64, "int": pl.Int32, "bool": pl.Boolean, "date": pl.Date, "text": pl.String}
 STATUS_NAMES = {ELIGIBLE: "eligible", INELIGIBLE: "ineligible", UNDETERMINED: "undetermined"}
 MAX_BITS = 63
 
@@ -167,7 +169,16 @@ class CompiledRulebook:
         nested, widest first, as inputs.yaml lists them; the payee of each unit is marked once."""
         units = self.book.units
         keys = [u.key for u in units.values()]
-        lf = persons.lazy().sort([*keys, "person_id"])
+        lf = persons.lazy()
+        have = set(lf.collect_schema().names())
+        absent = [k for k in ("person_id", *keys) if k not in have]
+        absent += [n for n, i in self.book.inputs.items() if n not in have and i.registry != CASEWORKER]
+        if absent:
+            raise DataError(f"the person frame lacks the column(s) {', '.join(absent)} "
+                            "(every input of rules/inputs.yaml is required)")
+        judgments = [pl.lit(None, dtype=DTYPES[i.type]).alias(n) for n, i in self.book.inputs.items()
+                     if n not in have and i.registry == CASEWORKER]  # no registry holds these
+        lf = lf.with_columns(judgments).sort([*keys, "person_id"])
         lf = lf.with_columns([pl.struct(keys[: i + 1]).rle_id().set_sorted().alias(unit_col(name))
                               for i, name in enumerate(units)])
         lf = lf.with_columns(self._bounds())

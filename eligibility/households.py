@@ -31,11 +31,11 @@ from typing import Any
 import polars as pl
 
 from .errors import DataError, did_you_mean
+from .evaluation import DTYPES
 from .rulebook.parameters import coerce
 from .rulebook.rulebook import Rulebook
 from .rulebook.yaml_source import read_yaml, to_plain
 
-DTYPES = {"money": pl.Int64, "int": pl.Int32, "bool": pl.Boolean, "date": pl.Date, "text": pl.String}
 STRUCTURE = {"id", "spouse", "members"}
 
 

@@ -4,6 +4,7 @@ name is caught at load, with its line."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,8 +39,14 @@ class Citation(_Strict):
     note: str | None = None
 
     def render(self, act_title: str | None = None) -> str:
+        """e.g. 국민기초생활 보장법 제12조의3 제2항; '12의3' is article 12-3, '부칙 2' a supplementary one."""
         parts = [act_title or self.act or ""]
-        parts.append(f"제{self.article}조")
+        m = re.fullmatch(r"(.*?)\s*(\d+)(?:의(\d+))?", self.article)
+        if m:
+            prefix, number, sub = m.groups()
+            parts.append(f"{prefix} 제{number}조{'의' + sub if sub else ''}".strip())
+        else:
+            parts.append(self.article)
         if self.paragraph:
             parts.append(f"제{self.paragraph}항")
         if self.item:

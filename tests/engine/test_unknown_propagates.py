@@ -92,6 +92,9 @@ def test_kleene_aggregates_match_the_reference_semantics(mini_book):
                           "pregnant": [b for _, b in rows]},
                          schema={"person_id": pl.Int64, "household_id": pl.Int64, "couple_id": pl.Int64,
                                  "is_head": pl.Boolean, "pregnant": pl.Boolean})
+    from eligibility.households import input_schema
+    frame = frame.with_columns([pl.lit(None, dtype=t).alias(c) for c, t in input_schema(mini_book).items()
+                                if c not in frame.columns])
     prepared = CompiledRulebook(mini_book, AS_OF).prepare(frame).collect().sort("person_id")
     for func in ("any", "all"):
         text = f"{func}(household, pregnant)"
@@ -109,3 +112,24 @@ def test_kleene_aggregates_match_the_reference_semantics(mini_book):
             else:
                 want = False if False in vals else (None if None in vals else True)
             assert g is want
+
+
+def test_a_frame_without_an_input_column_is_rejected_by_name(mini_book):
+    from eligibility.errors import DataError
+
+    frame = households_frame(mini_book, {"households": [{"id": "h", "members": [elder()]}]})
+    with pytest.raises(DataError, match="earned_income_monthly"):
+        CompiledRulebook(mini_book, AS_OF).decisions(frame.drop("earned_income_monthly"))
+
+
+def test_caseworker_judgments_are_unknown_when_the_records_lack_them(rulebook):
+    """No registry holds the providers' support capacity: a household with providers is
+    undetermined for medical aid, one without is decided."""
+    base = {"relation_to_head": "head", "birth_date": "1950-01-01", "has_spouse": False}
+    data = {"households": [
+        {"id": "with", "members": [{"id": "w", **base, "provider_count": 2}]},
+        {"id": "without", "members": [{"id": "n", **base, "provider_count": 0}]}]}
+    frame = households_frame(rulebook, data).drop("provider_support_capacity")
+    out = CompiledRulebook(rulebook, AS_OF, ["blsa_medical"]).evaluate(frame)
+    crit = dict(zip(out["person_id"], out["c:blsa_medical:obligatory_provider"], strict=True))
+    assert crit == {"w": None, "n": True}
