@@ -1,0 +1,66 @@
+"""The explanation is the same computation as the batch: same decisions, plus the values,
+their registries, the parameters with their sources, and the statute of each criterion."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eligibility.evaluation import STATUS_NAMES, CompiledRulebook
+from eligibility.explanation import Explainer, Trace
+from eligibility.households import households_frame
+
+AS_OF = dt.date(2026, 3, 1)
+HOUSEHOLDS = {"households": [
+    {"id": "kim", "members": [
+        {"id": "kim-1", "relation_to_head": "head", "spouse": "kim-2", "birth_date": "1950-01-01",
+         "earned_income_monthly": 0, "other_income_monthly": 100_000, "occupational_pension": False},
+        {"id": "kim-2", "relation_to_head": "spouse", "spouse": "kim-1", "birth_date": "1952-05-05",
+         "earned_income_monthly": 0, "other_income_monthly": 0, "occupational_pension": False}]},
+    {"id": "lee", "members": [
+        {"id": "lee-1", "relation_to_head": "head", "birth_date": "1940-01-01", "has_spouse": False,
+         "occupational_pension": False}]},
+]}
+
+
+def walk(t: Trace):
+    yield t
+    for c in t.children:
+        yield from walk(c)
+
+
+def test_explanation_agrees_with_the_batch_decisions(mini_book):
+    frame = households_frame(mini_book, HOUSEHOLDS)
+    compiled = CompiledRulebook(mini_book, AS_OF)
+    batch = {r["person_id"]: r for r in compiled.decisions(frame).collect().to_dicts()}
+    for hh in ("kim", "lee"):
+        explainer = Explainer(compiled, frame.filter(frame["household_id"] == hh))
+        for pid in explainer.frame["person_id"]:
+            for d in explainer.explain(pid):
+                assert d.status == STATUS_NAMES[batch[pid][f"{d.programme}:status"]]
+                assert d.amount == batch[pid][f"{d.programme}:amount"]
+
+
+def test_trace_names_values_registries_parameters_and_statutes(mini_book):
+    frame = households_frame(mini_book, HOUSEHOLDS)
+    explainer = Explainer(CompiledRulebook(mini_book, AS_OF), frame.filter(frame["household_id"] == "kim"))
+    (d,) = explainer.explain("kim-1", ["blsa_livelihood"])
+    assert d.status == "eligible" and d.amount == 684_253
+    (crit,) = d.criteria
+    assert crit.outcome == "true" and crit.citation == "국민기초생활 보장법 제8조 제2항"
+    nodes = list(walk(crit.test))
+    line = next(n for n in nodes if n.label == "livelihood_line")
+    assert line.value == 1_343_773 and line.kind == "variable"
+    median = next(n for n in nodes if n.label == "params.median_income.standard[household_size]")
+    assert median.value == 4_199_292 and median.source == "from 2026-01-01; [V] N1"
+    income = next(n for n in nodes if n.label == "other_income_monthly")
+    assert income.kind == "input" and income.source == "registry: earnings"
+
+
+def test_missing_inputs_are_explained_with_their_registry(mini_book):
+    frame = households_frame(mini_book, HOUSEHOLDS)
+    explainer = Explainer(CompiledRulebook(mini_book, AS_OF), frame.filter(frame["household_id"] == "lee"))
+    (d,) = explainer.explain("lee-1", ["basic_pension"])
+    assert d.status == "undetermined"
+    assert {"input": "earned_income_monthly", "scope": "couple", "registry": "earnings"} in d.missing
+    income = next(c for c in d.criteria if c.id == "income")
+    assert income.outcome == "unknown"
