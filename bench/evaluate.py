@@ -17,8 +17,7 @@ import time
 import numpy as np
 import polars as pl
 
-from eligibility.evaluation import CompiledRulebook
-from eligibility.evaluation import DTYPES
+from eligibility.evaluation import DTYPES, CompiledRulebook
 from eligibility.rulebook.loader import load_rulebook
 from eligibility.rulebook.rulebook import Rulebook
 

@@ -14,8 +14,16 @@ from functools import cache
 
 import polars as pl
 
-from .backends.to_polars import (I64, PolarsCompiler, bounds_cols, crit_col, prog_col, segment_sum,
-                                 unit_col, var_col)
+from .backends.to_polars import (
+    I64,
+    PolarsCompiler,
+    bounds_cols,
+    crit_col,
+    prog_col,
+    segment_sum,
+    unit_col,
+    var_col,
+)
 from .dependencies import InputNeeds, Need
 from .errors import DataError, RuleError
 from .expr import ast as x

@@ -16,6 +16,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 RulesOption = typer.Option(RULES_DIR, "--rules", help="Rulebook folder.")
+ReformOption = typer.Option(None, "--reform", help="Reform file(s) overlaid on the rulebook (rulebook/overlay.py).")
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -27,9 +28,9 @@ def parse_date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"'{value}' is not a YYYY-MM-DD date") from None
 
 
-def load_or_exit(rules: Path) -> Rulebook:
+def load_or_exit(rules: Path, reforms: list[Path] | None = None) -> Rulebook:
     try:
-        return load_rulebook(rules)
+        return load_rulebook(rules, reforms or ())
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None

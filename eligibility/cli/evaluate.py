@@ -14,7 +14,7 @@ from ..explanation import Explainer
 from ..households import as_of_from, households_frame, read_household_file
 from ..render import decisions_table, print_explanations
 from . import app
-from .common import RulesOption, console, err_console, load_or_exit, parse_date
+from .common import ReformOption, RulesOption, console, err_console, load_or_exit, parse_date
 
 
 @app.command()
@@ -26,9 +26,10 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     explain: bool = typer.Option(False, "--explain", help="Print each decision's criteria and values."),
     rules: Path = RulesOption,
+    reform: list[Path] | None = ReformOption,
 ) -> None:
     """Evaluate every programme for every person in FILE and print the decisions."""
-    book = load_or_exit(rules)
+    book = load_or_exit(rules, reform)
     try:
         data = read_household_file(file)
         date = as_of_from(data, parse_date(as_of))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import Location, RuleError, RuleErrors, did_you_mean
 from ..expr.parser import parse
 from .models import Citation, InputDef, ParameterDef, Programme, Source, Unit, VariableDef
+from .overlay import apply_overlay
 from .parameters import Cell, DatedValue, Parameter, Table, coerce
 from .rulebook import CompiledCriterion, Expr, Rulebook
 from .yaml_source import locate, read_yaml, to_plain, value_start
@@ -32,8 +33,9 @@ def content_hash(root: Path) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, overlays: tuple[Path, ...] = ()) -> None:
         self.root = root
+        self.overlays = overlays
         self.errors: list[RuleError] = []
         self.docs: dict[str, Any] = {}
         self.raw: dict[str, list[str]] = {}
@@ -130,6 +132,9 @@ class _Loader:
         book = Rulebook(root, content_hash(root), sources, units, inputs, parameters, variables,
                         {}, {}, variable_exprs)
         self.load_programmes(book, unit_names)
+        for path in self.overlays:
+            if not self.errors and (info := apply_overlay(self, book, path)) is not None:
+                book.reforms.append(info.id)
         if self.errors:
             raise RuleErrors(self.errors)
         return book
@@ -306,10 +311,11 @@ class _Loader:
                 book.amounts[pid] = self.expr(amount.expr, file, ("amount", "expr"), units, pid, "amount")
 
 
-def load_rulebook(root: Path | None = None) -> Rulebook:
-    """Load, validate, parse and type-check the rulebook at `root` (default: the repo's rules/)."""
+def load_rulebook(root: Path | None = None, reforms: tuple[Path, ...] | list[Path] = ()) -> Rulebook:
+    """Load, validate, parse and type-check the rulebook at `root` (default: the repo's rules/),
+    with reform files overlaid in order (see rulebook/overlay.py)."""
     from ..expr.typecheck import check_rulebook
 
-    book = _Loader(Path(root) if root else RULES_DIR).load()
+    book = _Loader(Path(root) if root else RULES_DIR, tuple(Path(r) for r in reforms)).load()
     check_rulebook(book)
     return book

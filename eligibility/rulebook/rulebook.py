@@ -48,6 +48,7 @@ class Rulebook:
     order: list[str] = field(default_factory=list)  # variables and programmes, dependencies first
     deps: dict[str, set[str]] = field(default_factory=dict)  # 'var:x' / 'prog:p' -> direct deps
     unused_parameters: list[str] = field(default_factory=list)
+    reforms: list[str] = field(default_factory=list)  # ids of the reform files overlaid
 
     def criterion_ids(self, programme: str) -> list[str]:
         return [c.id for c in self.programmes[programme].criteria]
