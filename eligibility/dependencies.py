@@ -31,6 +31,7 @@ class InputNeeds:
         self.book = book
         self._var = cache(self._var_needs)
         self._prog = cache(self._prog_needs)
+        self.of_criterion = cache(self._criterion_needs)  # type: ignore[method-assign]
 
     def of_node(self, node: x.Node, scope: str | None = None) -> frozenset[Need]:
         book = self.book
@@ -64,7 +65,7 @@ class InputNeeds:
             out |= self.of_node(amount.node)
         return frozenset(out)
 
-    def of_criterion(self, programme: str, criterion: str) -> frozenset[Need]:
+    def _criterion_needs(self, programme: str, criterion: str) -> frozenset[Need]:
         for crit in self.book.criteria[programme]:
             if crit.id == criterion:
                 out = set(self.of_node(crit.test.node))

@@ -80,6 +80,7 @@ class CompiledRulebook:
                              if in_force(*self._validity(p, c.id), as_of)] for p in book.programmes}
         self.layout = {p: self._layout(p) for p in self.programmes}
         self.columns = self._plan()
+        self._missing_exprs: list[pl.Expr] | None = None
 
     def _validity(self, programme: str, criterion: str) -> tuple[dt.date | None, dt.date | None]:
         for c in self.book.programmes[programme].criteria:
@@ -267,7 +268,9 @@ class CompiledRulebook:
         return pl.sum_horizontal(bits) if bits else pl.lit(0, dtype=I64)
 
     def missing_columns(self) -> list[pl.Expr]:
-        return [self._missing(p).alias(f"{p}:missing") for p in self.programmes]
+        if self._missing_exprs is None:  # built once: the dependency walk is not free
+            self._missing_exprs = [self._missing(p).alias(f"{p}:missing") for p in self.programmes]
+        return self._missing_exprs
 
     def evaluate(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
         """The persons frame with every intermediate and decision column, including the
