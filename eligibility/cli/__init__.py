@@ -7,9 +7,9 @@ import typer
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Proactive welfare-eligibility engine: rules, records, sweeps, explanations.")
 
-from . import evaluate as _evaluate  # noqa: E402,F401  (registers commands)
-from . import rules as _rules  # noqa: E402,F401
-from . import sweep as _sweep  # noqa: E402,F401
-from . import explain as _explain  # noqa: E402,F401
 from . import data as _data  # noqa: E402,F401
 from . import demo as _demo  # noqa: E402,F401
+from . import evaluate as _evaluate  # noqa: E402,F401  (registers commands)
+from . import explain as _explain  # noqa: E402,F401
+from . import rules as _rules  # noqa: E402,F401
+from . import sweep as _sweep  # noqa: E402,F401

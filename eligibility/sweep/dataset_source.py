@@ -1,0 +1,97 @@
+"""A dataset folder as the source of a sweep: linked by eligibility.records.
+
+With one partition the dataset is linked directly. With several, it is first split by
+partition (shard.py) into the run's temporary folder, and each partition is linked from its
+shard, which is deleted once used: disk and memory stay bounded by the partition size."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import polars as pl
+
+from ..errors import DataError
+from ..records import cleaning
+from ..records.dataset import Dataset, SchemaError
+from ..records.linkage import link_persons, received_benefits
+from ..records.report import linkage_report
+from . import shard
+from .plan import Partition
+from .source import parse_id
+
+
+def open_source(path: Path) -> DatasetSource:
+    try:
+        return DatasetSource(path)
+    except (SchemaError, FileNotFoundError) as e:
+        raise DataError(str(e)) from None
+
+
+class DatasetSource:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.ds = Dataset.open(self.path)
+        self.shards: Path | None = None
+
+    def describe(self) -> str:
+        return str(self.path)
+
+    def parse_person_id(self, text: str) -> object:
+        return parse_id(text, pl.Int64())
+
+    def dataset_hash(self) -> str:
+        return self.ds.content_hash
+
+    def population(self, as_of: dt.date) -> pl.DataFrame:
+        return shard.population(self.ds, as_of)
+
+    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path) -> None:
+        if len(plan) > 1:
+            self.shards = workdir / "shards"
+            shard.write_shards(self.ds, plan, self.shards)
+
+    def _dataset(self, part: Partition) -> Dataset:
+        if self.shards is None:
+            return self.ds
+        return shard.ShardDataset(shard.shard_path(self.shards, part), whole=self.ds)
+
+    def persons(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
+        frame = link_persons(self._dataset(part), as_of)
+        if self.shards is not None:  # drop the relatives linked on the partition's behalf
+            frame = frame.filter(pl.col("person_id").is_in(pl.Series(part.person_ids).implode()))
+        return frame
+
+    def receiving(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
+        got = received_benefits(self._dataset(part), as_of)
+        if self.shards is not None:
+            got = got.filter(pl.col("person_id").is_in(pl.Series(part.person_ids).implode()))
+            shutil.rmtree(shard.shard_path(self.shards, part), ignore_errors=True)  # used: gone
+        return got
+
+    def linkage_report(self, as_of: dt.date) -> dict[str, object] | None:
+        return linkage_report(self.ds, as_of).model_dump(mode="json")
+
+    def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:
+        """The person's household, and the household of a spouse registered elsewhere (their
+        couple is one unit), linked from the whole dataset."""
+        me = cleaning.resident(self.ds, pl.Series([person_id], dtype=pl.Int64)).collect()
+        if me.is_empty():
+            return pl.DataFrame()
+        households = set(me["household_id"].to_list())
+        for _ in range(2):  # the household, then households of spouses living elsewhere
+            ids = self._residents_of(households)
+            spouses = (cleaning.registry(self.ds, "family", ids).select("spouse_id").drop_nulls()
+                       .collect()["spouse_id"])
+            households |= set(cleaning.resident(self.ds, spouses).collect()["household_id"].to_list())
+        ids = self._residents_of(households)
+        frame = link_persons(self.ds, as_of, ids)
+        return frame.filter(pl.col("household_id").is_in(list(households)))
+
+    def _residents_of(self, households: set[object]) -> pl.Series:
+        """People whose latest registration is in one of these households."""
+        candidates = (self.ds.scan("resident").filter(pl.col("household_id").is_in(list(households)))
+                      .select("person_id").unique().collect()["person_id"])
+        latest = cleaning.resident(self.ds, candidates).collect()
+        return latest.filter(pl.col("household_id").is_in(list(households)))["person_id"]

@@ -1,0 +1,76 @@
+"""Running the partitions: in this process (polars already uses every core within a
+partition) or in a pool of worker processes, each compiling the rules once and splitting the
+cores between them. Partitions write their own files; only small results come back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import os
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+
+from .partition import PartitionResult, run_partition
+from .plan import Partition
+from .source import PersonSource
+from .spec import RulesSpec, SweepRules
+
+# Per worker process: compiled once by the initializer.
+_WORKER: tuple[SweepRules, PersonSource, dt.date, Path] | None = None
+
+
+def _init_worker(spec: RulesSpec, source: PersonSource, workdir: Path) -> None:
+    global _WORKER
+    _WORKER = (spec.compile(), source, spec.as_of, workdir)
+
+
+def _work(part: Partition) -> PartitionResult:
+    assert _WORKER is not None
+    rules, source, as_of, workdir = _WORKER
+    return run_partition(rules, source, as_of, part, workdir)
+
+
+def execute(plan: list[Partition], rules: SweepRules, spec: RulesSpec, source: PersonSource,
+            workdir: Path, workers: int, tell: Callable[[str, int, int, int], None],
+            on_partition: Callable[[PartitionResult], None] | None) -> list[PartitionResult]:
+    results: list[PartitionResult] = []
+    done_persons = 0
+    tell("partitions", 0, len(plan), 0)
+
+    def record(r: PartitionResult) -> None:
+        nonlocal done_persons
+        results.append(r)
+        done_persons += r.persons
+        if on_partition is not None:
+            on_partition(r)
+        tell("partitions", len(results), len(plan), done_persons)
+
+    if workers <= 1 or len(plan) <= 1:
+        for part in plan:
+            record(run_partition(rules, source, spec.as_of, part, workdir))
+        return results
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    saved = os.environ.get("POLARS_MAX_THREADS")
+    os.environ["POLARS_MAX_THREADS"] = str(threads)  # read by polars when a worker starts
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(spec, source, workdir))
+        try:
+            # at most 2 partitions queued per worker: bounded memory for the pickled plans
+            pending: set[Future[PartitionResult]] = set()
+            queue = list(plan)
+            while queue or pending:
+                while queue and len(pending) < 2 * workers:
+                    pending.add(pool.submit(_work, queue.pop(0)))
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    record(f.result())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        if saved is None:
+            os.environ.pop("POLARS_MAX_THREADS", None)
+        else:
+            os.environ["POLARS_MAX_THREADS"] = saved
+    return results

@@ -1,0 +1,54 @@
+"""The partition plan: the population cut into partitions of whole households.
+
+A household never straddles two partitions (household aggregates must see every member), and
+households joined by a `group` (e.g. spouses registered in different households: their couple
+is one unit) stay together too. Groups are ordered by their smallest person_id and cut into consecutive runs of about
+`size` people, so that partitions follow person_id order: each partition's output file then
+covers a narrow person_id range and a lookup by person_id reads one file's row groups.
+The plan depends only on the population and the size, never on timing or worker count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+DEFAULT_PARTITION_SIZE = 1_000_000
+
+
+@dataclass(frozen=True)
+class Partition:
+    index: int
+    person_ids: np.ndarray   # sorted; every member of every household in the partition
+    groups: int              # households, or households joined by a couple
+
+    @property
+    def persons(self) -> int:
+        return len(self.person_ids)
+
+
+def plan_partitions(population: pl.DataFrame, size: int = DEFAULT_PARTITION_SIZE) -> list[Partition]:
+    """Cut `population` (person_id, household_id[, group]: one row per person) into partitions."""
+    if size < 1:
+        raise ValueError("the partition size must be at least 1")
+    if population.is_empty():
+        return []
+    group = "group" if "group" in population.columns else "household_id"
+    if not population["person_id"].is_sorted():
+        population = population.sort("person_id")
+    # people in plan order: by their group's smallest person_id, then (stable sort) person_id
+    first = (population.lazy().select(pl.col("person_id").min().over(group).alias("first"))
+             .collect()["first"])
+    first_np = first.to_numpy()
+    order = np.argsort(first_np, kind="stable")   # nearly sorted already: timsort is quick
+    first_np = first_np[order]
+    starts = np.flatnonzero(np.r_[True, first_np[1:] != first_np[:-1]])   # where each group begins
+    part = starts // size                                                  # where it starts → its partition
+    change = np.flatnonzero(np.r_[True, part[1:] != part[:-1]])
+    cuts = np.append(starts[change], len(first_np))
+    groups = np.diff(np.append(change, len(starts)))
+    ids = population["person_id"].to_numpy()[order]
+    # within a partition the order is by group then person: nearly sorted, timsort is quick
+    return [Partition(i, np.sort(ids[a:b], kind="stable"), int(g))
+            for i, (a, b, g) in enumerate(zip(cuts[:-1], cuts[1:], groups, strict=True))]

@@ -1,0 +1,112 @@
+"""Where a sweep's people come from: the population (who lives in which household, as of the
+date), the linked person frame of one partition, and the benefits its people receive.
+
+Two sources: a dataset folder linked by eligibility.records (dataset_source.py) and a person
+frame held in memory (tests, small studies). A source is picklable so that worker processes
+can open their own copy; `prepare` runs once, in the main process, after planning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import polars as pl
+
+from .plan import Partition
+
+RECEIVING_SCHEMA = {"person_id": pl.Int64, "programme": pl.String, "since": pl.Date}
+
+
+def parse_id(text: str, dtype: pl.DataType) -> object:
+    if dtype.is_integer():
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError(f"person_id {text!r} is not a number (the records use {dtype} ids)") from None
+    return text
+
+
+class PersonSource(Protocol):
+    """What the sweep needs from the records layer."""
+
+    def describe(self) -> str: ...
+
+    def parse_person_id(self, text: str) -> object:
+        """A person_id typed on the command line, as the records hold it."""
+        ...
+
+    def dataset_hash(self) -> str: ...
+
+    def population(self, as_of: dt.date) -> pl.DataFrame:
+        """person_id, household_id[, group]: one row per person alive and resident on `as_of`;
+        households of one group must be swept together."""
+        ...
+
+    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path) -> None:
+        """Anything to do once the plan is known (e.g. split the records by partition)."""
+        ...
+
+    def persons(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
+        """The linked person frame of the partition's people."""
+        ...
+
+    def receiving(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
+        """person_id, programme, since: the benefits the partition's people receive."""
+        ...
+
+    def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:
+        """The linked person frame of this person's whole household (empty if unknown)."""
+        ...
+
+    def linkage_report(self, as_of: dt.date) -> dict[str, object] | None:
+        """What linking did to every row (orphans, duplicates, absences), if the source knows."""
+        ...
+
+
+class FrameSource:
+    """A person frame already linked, with an optional benefits table."""
+
+    def __init__(self, frame: pl.DataFrame, benefits: pl.DataFrame | None = None,
+                 name: str = "<frame>") -> None:
+        self.frame = frame
+        schema = dict(RECEIVING_SCHEMA, person_id=frame.schema["person_id"])
+        self.benefits = (benefits.select(list(schema)).cast(schema) if benefits is not None  # type: ignore[arg-type]
+                         else pl.DataFrame(schema=schema))
+        self.name = name
+
+    def describe(self) -> str:
+        return self.name
+
+    def parse_person_id(self, text: str) -> object:
+        return parse_id(text, self.frame.schema["person_id"])
+
+    def dataset_hash(self) -> str:
+        h = hashlib.sha256()
+        for part in (self.frame, self.benefits):
+            h.update(str(part.schema).encode())
+            rows = np.sum(part.hash_rows(seed=11).to_numpy(), dtype=np.uint64)  # order-independent
+            h.update(int(rows).to_bytes(8, "little"))
+            h.update(part.height.to_bytes(8, "little"))
+        return "frame:" + h.hexdigest()
+
+    def population(self, as_of: dt.date) -> pl.DataFrame:
+        return self.frame.select("person_id", "household_id")
+
+    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path) -> None:
+        return None
+
+    def persons(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
+        return self.frame.filter(pl.col("person_id").is_in(pl.Series(part.person_ids).implode()))
+
+    def receiving(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
+        return self.benefits.filter(pl.col("person_id").is_in(pl.Series(part.person_ids).implode()))
+
+    def linkage_report(self, as_of: dt.date) -> dict[str, object] | None:
+        return None
+
+    def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:
+        hh = self.frame.filter(pl.col("person_id") == person_id)["household_id"]
+        return self.frame.filter(pl.col("household_id").is_in(hh.implode()))

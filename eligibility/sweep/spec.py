@@ -1,0 +1,84 @@
+"""What a sweep needs to know about the compiled rules, derived once per run: the decision
+columns, the units and who is paid a unit amount, which inputs are crisis signals, which
+missing inputs are read across a unit (so the person to ask about may be another member)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import polars as pl
+
+from ..evaluation import CompiledRulebook
+from ..rulebook.loader import load_rulebook
+
+# Columns of the person frame the sweep keeps next to the decisions (linker contract).
+REGION_COLUMNS = ("sido_code", "sido_name")
+CONSENT_COLUMN = "contact_consent"
+DECISION_FIELDS = ("status", "amount", "failed", "missing")
+
+
+@dataclass(frozen=True)
+class RulesSpec:
+    """Picklable: where the rules are and what to compile (a worker recompiles from it)."""
+
+    root: Path | None
+    as_of: dt.date
+    programmes: tuple[str, ...] | None = None
+
+    def compile(self) -> SweepRules:
+        book = load_rulebook(self.root)
+        return SweepRules(CompiledRulebook(book, self.as_of, list(self.programmes or []) or None))
+
+
+class SweepRules:
+    def __init__(self, compiled: CompiledRulebook) -> None:
+        self.compiled = compiled
+        self.book = compiled.book
+        self.programmes: list[str] = list(compiled.programmes)
+
+    # --- column names -----------------------------------------------------------------
+    def decision_names(self) -> list[str]:
+        return [f"{p}:{f}" for p in self.programmes for f in DECISION_FIELDS]
+
+    def unit_of(self, p: str) -> str:
+        return self.compiled.layout[p].unit
+
+    def period_of(self, p: str) -> str:
+        return self.book.programmes[p].amount.period
+
+    @cached_property
+    def crisis_inputs(self) -> list[str]:
+        return [name for name in self.book.inputs if name.startswith("crisis_")]
+
+    @cached_property
+    def units(self) -> list[str]:
+        """Units that matter: those of household-level programmes and of scoped inputs."""
+        used = {self.unit_of(p) for p in self.programmes if self.unit_of(p) != "person"}
+        used |= {scope for p in self.programmes for _, scope in self.compiled.layout[p].needs if scope}
+        return sorted(used)
+
+    def key_of(self, unit: str) -> str:
+        return self.book.units[unit].key
+
+    @cached_property
+    def scoped_inputs(self) -> list[str]:
+        """Inputs missing somewhere in a unit (a member other than the decided person)."""
+        return sorted({i for p in self.programmes for i, s in self.compiled.layout[p].needs if s})
+
+    # --- columns next to the decisions ------------------------------------------------
+    def defaults(self, frame_columns: list[str]) -> list[pl.Expr]:
+        """The contract columns a hand-made frame may lack (the linker provides them)."""
+        return [pl.lit(None, pl.String if col != CONSENT_COLUMN else pl.Boolean).alias(col)
+                for col in (*REGION_COLUMNS, CONSENT_COLUMN) if col not in frame_columns]
+
+    def kept_columns(self) -> list[str]:
+        """Carried through the evaluator: unit keys, 시도 and who is paid a unit amount."""
+        keys = dict.fromkeys(["household_id", *(self.key_of(u) for u in self.units)])
+        return [*keys, "sido_code", *(f"payee:{u}" for u in self.units)]
+
+    def person_columns(self) -> list[str]:
+        """Taken from the person frame (same rows, same order) and set beside the decisions."""
+        return ["sido_name", CONSENT_COLUMN]

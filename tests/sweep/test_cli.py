@@ -1,0 +1,93 @@
+"""The commands: sweep, runs, explain (agreeing with the sweep), demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from eligibility.cli import app
+from eligibility.evaluation import STATUS_NAMES, decode_bits
+from eligibility.sweep import RulesSpec, open_run
+from eligibility.sweep.dataset_source import DatasetSource
+from eligibility.sweep.why import explain_person
+
+runner = CliRunner()
+AS_OF = "2026-03-01"
+
+
+@pytest.fixture(scope="module")
+def swept(dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("runs")
+    result = runner.invoke(app, ["sweep", str(dataset), "--as-of", AS_OF, "--out", str(out),
+                                 "--partition-size", "2000"])
+    assert result.exit_code == 0, result.output
+    assert "decisions hash" in result.output and "outreach" in result.output
+    return out
+
+
+def test_runs_lists_the_registry(swept: Path) -> None:
+    result = runner.invoke(app, ["runs", "--out", str(swept)])
+    assert result.exit_code == 0, result.output
+    assert "complete" in result.output
+    run_id = open_run(swept).path.name
+    result = runner.invoke(app, ["runs", run_id, "--out", str(swept)])
+    assert result.exit_code == 0, result.output
+    for field in ("rules_hash", "dataset_hash", "engine_version", "decisions_hash", "output_dir"):
+        assert field in result.output
+
+
+def test_explain_agrees_with_the_sweep(dataset: Path, swept: Path) -> None:
+    run = open_run(swept)
+    decisions = run.decisions()
+    sample: list[int] = decisions.sample(6, seed=3)["person_id"].to_list()
+    for p in ("basic_pension", "blsa_livelihood", "child_allowance", "eitc"):
+        for status in (0, 1, 2):   # every status of these programmes, where it occurs
+            sample += decisions.filter(pl.col(f"{p}:status") == status).head(1)["person_id"].to_list()
+    source = DatasetSource(dataset)
+    compiled = RulesSpec(None, dt.date.fromisoformat(AS_OF)).compile().compiled
+    for row in run.decisions(sorted(set(sample))).iter_rows(named=True):
+        for t in explain_person(source, compiled, row["person_id"]).traces:
+            p, lay = t.programme, compiled.layout[t.programme]
+            assert (t.status, t.amount, t.failed) == (
+                STATUS_NAMES[row[f"{p}:status"]], row[f"{p}:amount"],
+                decode_bits(row[f"{p}:failed"], lay.criteria)), (row["person_id"], p)
+            assert [(m["input"], m["scope"]) for m in t.missing] == [
+                (i, s or "person") for i, s in decode_bits(row[f"{p}:missing"], lay.needs)]  # type: ignore[misc]
+
+
+def test_explain_command_prints_json_and_trees(dataset: Path, swept: Path) -> None:
+    run = open_run(swept)
+    row = pl.read_parquet(run.file("outreach"), n_rows=1).row(0, named=True)
+    result = runner.invoke(app, ["explain", str(dataset), str(row["person_id"]), "--as-of", AS_OF,
+                                 "--programme", row["programme"], "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    (decision,) = doc["decisions"]
+    assert decision["status"] == "eligible" and decision["amount"] == row["amount"]
+    result = runner.invoke(app, ["explain", str(dataset), str(row["person_id"]), "--as-of", AS_OF,
+                                 "--programme", row["programme"]])
+    assert result.exit_code == 0 and "eligible" in result.output and "registry" in result.output
+    missing = runner.invoke(app, ["explain", str(dataset), "999999999", "--as-of", AS_OF])
+    assert missing.exit_code == 2 and "not in" in missing.output
+
+
+def test_demo_generates_sweeps_and_says_where_to_look(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["demo", "--people", "3000", "--partition-size", "1000"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo_data" / "resident.parquet").exists()
+    run = open_run(tmp_path / "runs")
+    report = json.loads((run.path / "linkage_report.json").read_text())
+    assert report["resident"]["living"] == run.manifest["persons"]
+    assert "outreach.parquet" in result.output
+    command = re.search(r"explain demo_data (\d+) --as-of 2026-03-01 --programme (\w+)", result.output)
+    assert command, result.output
+    again = runner.invoke(app, ["explain", "demo_data", command[1], "--as-of", AS_OF,
+                                "--programme", command[2], "--json"])
+    assert again.exit_code == 0 and json.loads(again.output)["decisions"][0]["status"] == "eligible"

@@ -1,0 +1,76 @@
+"""Partition boundaries: no household is split, and the results do not depend on the
+partition size (nor on the number of worker processes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from eligibility.rulebook.rulebook import Rulebook
+from eligibility.sweep import (
+    FrameSource,
+    RulesSpec,
+    SweepOptions,
+    open_run,
+    plan_partitions,
+    run_sweep,
+)
+
+Population = tuple[pl.DataFrame, pl.DataFrame]
+LISTS = ("outreach", "outreach_no_consent", "review", "undetermined", "undetermined_by_input", "summary")
+
+
+@pytest.fixture(scope="module")
+def population(mini: Rulebook, make_population: Callable[..., Population]) -> Population:
+    return make_population(mini, 3_000)
+
+
+@pytest.mark.parametrize("size", [1, 7, 100, 1_000, 1_000_000])
+def test_no_household_straddles_two_partitions(population: Population, size: int) -> None:
+    frame, _ = population
+    plan = plan_partitions(frame.select("person_id", "household_id"), size)
+    assigned = pl.concat([pl.DataFrame({"person_id": p.person_ids, "part": [p.index] * p.persons}) for p in plan])
+    assert assigned["person_id"].sort().to_list() == frame["person_id"].sort().to_list()  # each once
+    per_household = assigned.join(frame.select("person_id", "household_id"), on="person_id") \
+        .group_by("household_id").agg(pl.col("part").n_unique())
+    assert per_household["part"].max() == 1
+    assert [p.index for p in plan] == list(range(len(plan)))
+    for p in plan:
+        assert (p.person_ids[:-1] < p.person_ids[1:]).all()  # sorted within a partition
+        # whole households of about `size` people: a partition only exceeds it by its last household
+        assert p.persons < size + 5 or p.groups == 1
+
+
+def _sweep(frame: pl.DataFrame, benefits: pl.DataFrame, spec: RulesSpec, out: Path, size: int,
+           workers: int = 1) -> tuple[str, dict[str, pl.DataFrame]]:
+    run = run_sweep(FrameSource(frame, benefits), spec, SweepOptions(out, size, workers))
+    published = open_run(out, run.run_id)
+    tables = {"decisions": published.decisions()}
+    tables |= {name: pl.read_parquet(published.file(name)) for name in LISTS}
+    return run.record["decisions_hash"], tables
+
+
+def test_results_identical_whatever_the_partition_size(
+        population: Population, spec: RulesSpec, tmp_path: Path) -> None:
+    frame, benefits = population
+    base_hash, base = _sweep(frame, benefits, spec, tmp_path / "a", 1_000_000)
+    assert base["decisions"].height == frame.height
+    assert base["outreach"].height > 0 and base["review"].height > 0 and base["undetermined"].height > 0
+    for size in (37, 500):
+        digest, tables = _sweep(frame, benefits, spec, tmp_path / f"s{size}", size)
+        assert digest == base_hash
+        for name, table in tables.items():
+            assert table.equals(base[name]), f"{name} differs with partition size {size}"
+
+
+def test_worker_processes_give_the_same_results(
+        population: Population, spec: RulesSpec, tmp_path: Path) -> None:
+    frame, benefits = population
+    base_hash, base = _sweep(frame, benefits, spec, tmp_path / "a", 1_000)
+    digest, tables = _sweep(frame, benefits, spec, tmp_path / "b", 1_000, workers=2)
+    assert digest == base_hash
+    for name, table in tables.items():
+        assert table.equals(base[name]), name

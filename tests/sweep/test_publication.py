@@ -1,0 +1,122 @@
+"""Runs are records: outputs are published atomically, a sweep interrupted at any point
+leaves no run that looks complete, and the registry says what happened."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from eligibility.rulebook.rulebook import Rulebook
+from eligibility.sweep import FrameSource, RulesSpec, RunNotFound, SweepOptions, open_run, run_sweep
+from eligibility.sweep.partition import PartitionResult
+from eligibility.sweep.registry import RunRegistry
+from eligibility.sweep.runner import TMP_PREFIX, clean_stale
+
+Population = tuple[pl.DataFrame, pl.DataFrame]
+
+
+@pytest.fixture(scope="module")
+def population(mini: Rulebook, make_population: Callable[..., Population]) -> Population:
+    return make_population(mini, 1_200, seed=3)
+
+
+def folders(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if p.is_dir())
+
+
+def test_a_complete_run_is_published_and_recorded(population: Population, spec: RulesSpec, tmp_path: Path) -> None:
+    run = run_sweep(FrameSource(*population), spec, SweepOptions(tmp_path, 300))
+    assert folders(tmp_path) == [run.run_id]
+    rec = RunRegistry(tmp_path).get(run.run_id)
+    assert rec is not None and rec["status"] == "complete"
+    for key in ("rules_hash", "dataset_hash", "engine_version", "decisions_hash", "output_dir"):
+        assert rec[key], key
+    assert rec["as_of"] == "2026-03-01" and rec["programmes"] == ["basic_pension", "blsa_livelihood"]
+    assert rec["persons"] == 1_200 and rec["decisions"] == 2_400
+    assert {"plan", "partitions", "finalize", "total"} <= set(rec["timings"])
+    assert set(rec["outputs"]) >= {"decisions", "outreach", "review", "undetermined", "summary"}
+    assert all((run.path / rel).exists() for rel in rec["outputs"].values())
+    assert len(run.manifest["partitions"]) == 4 and "failed_bits" in str(run.manifest["rules"])
+
+
+def test_a_failure_mid_way_leaves_no_run(population: Population, spec: RulesSpec, tmp_path: Path) -> None:
+    seen: list[int] = []
+
+    def crash(r: PartitionResult) -> None:
+        seen.append(r.index)
+        if len(seen) == 2:
+            raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        run_sweep(FrameSource(*population), spec, SweepOptions(tmp_path, 300), on_partition=crash)
+    assert folders(tmp_path) == []                       # no published folder, no temporary one
+    (row,) = RunRegistry(tmp_path).runs()
+    assert row["status"] == "failed" and "disk on fire" in row["error"] and row["output_dir"] is None
+    with pytest.raises(RunNotFound):
+        open_run(tmp_path)
+
+
+CHILD = """
+import os, signal, sys, time
+from pathlib import Path
+import polars as pl
+from eligibility.sweep import FrameSource, RulesSpec, SweepOptions, run_sweep
+from eligibility.sweep.registry import RunRegistry
+import datetime as dt
+
+out, rules, where = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+frame, benefits = pl.read_parquet(out.parent / "frame.parquet"), pl.read_parquet(out.parent / "benefits.parquet")
+
+def stall(result):
+    if result.index == 1:
+        (out.parent / "stalled").touch()
+        time.sleep(120)   # killed here
+
+def die(self, run_id, **fields):
+    (out.parent / "stalled").touch()
+    time.sleep(120)       # killed between the rename and the registry update
+
+if where == "published":
+    RunRegistry.complete = die
+run_sweep(FrameSource(frame, benefits), RulesSpec(rules, dt.date(2026, 3, 1)), SweepOptions(out, 300),
+          on_partition=stall if where == "partitions" else None)
+"""
+
+
+@pytest.mark.parametrize("where", ["partitions", "published"])
+def test_a_killed_sweep_leaves_no_complete_looking_run(population: Population, spec: RulesSpec,
+                                                       tmp_path: Path, where: str) -> None:
+    population[0].write_parquet(tmp_path / "frame.parquet")
+    population[1].write_parquet(tmp_path / "benefits.parquet")
+    out = tmp_path / "runs"
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(CHILD), str(out), str(spec.root), where])
+    try:
+        deadline = time.time() + 120
+        while not (tmp_path / "stalled").exists():
+            assert child.poll() is None, "the sweep ended before it could be killed"
+            assert time.time() < deadline
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    finally:
+        if child.poll() is None:
+            child.kill()
+    registry = RunRegistry(out)
+    (row,) = registry.runs()
+    assert row["status"] == "running"                    # never marked complete
+    with pytest.raises(RunNotFound):
+        open_run(out)
+    if where == "partitions":
+        assert folders(out) == [TMP_PREFIX + row["run_id"]]   # only the hidden temporary folder
+    clean_stale(registry)                                # what the next sweep or `runs` does
+    assert registry.get(row["run_id"])["status"] == "interrupted"
+    assert folders(out) == []
