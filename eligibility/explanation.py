@@ -80,6 +80,18 @@ def _py(v: Any) -> Any:
     return v
 
 
+def _operands(node: x.Node) -> list[x.Node]:
+    """Children to show; a chain `a + b + c` (or `and`s) shows its operands side by side
+    instead of nesting one level per operator."""
+    if isinstance(node, x.Binary) and node.op in ("+", "*"):
+        out: list[x.Node] = []
+        for side in (node.left, node.right):
+            same = isinstance(side, x.Binary) and side.op == node.op
+            out += _operands(side) if same else [side]
+        return out
+    return list(x.children(node))
+
+
 class Explainer:
     """Explains decisions for people of one household frame (all members present)."""
 
@@ -164,7 +176,7 @@ class Explainer:
         if isinstance(node, x.ProgrammeRef):
             return Trace(print_expr(node), value, "programme",
                          note=book.programmes[node.programme].label.en)
-        kids = [self.trace(ch, row, seen) for ch in x.children(node) if not isinstance(ch, x.Literal)]
+        kids = [self.trace(ch, row, seen) for ch in _operands(node) if not isinstance(ch, x.Literal)]
         note = None
         if isinstance(node, x.Compare) and value is False:
             left, right = self.value(node.left, row), self.value(node.right, row)
