@@ -77,9 +77,8 @@ def main() -> None:
     as_of = dt.date.fromisoformat(args.as_of)
     book = load_rulebook()
     if args.data:
-        from eligibility.records.dataset import open_dataset
         from eligibility.records.linkage import link_persons
-        persons = link_persons(open_dataset(args.data), as_of)
+        persons = link_persons(args.data, as_of)
     else:
         persons = random_persons(book, args.people)
     persons = persons.rechunk()

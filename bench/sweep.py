@@ -55,8 +55,9 @@ def peak_tree_rss(proc: psutil.Process, stop: threading.Event, out: dict[str, in
 def sweep_once(data: Path, out: Path, args: argparse.Namespace) -> dict[str, Any]:
     """One sweep in a child process; its run record and the tree's peak RSS."""
     cmd = [sys.executable, "-m", "bench.sweep", "--child", str(data), "--out", str(out),
-           "--as-of", args.as_of, "--partition-size", str(args.partition_size),
-           "--workers", str(args.workers)]
+           "--as-of", args.as_of, "--partition-size", str(args.partition_size)]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     stop, mem = threading.Event(), {}
     monitor = threading.Thread(target=peak_tree_rss, args=(psutil.Process(child.pid), stop, mem))
@@ -95,7 +96,7 @@ def figures(n: int, rec: dict[str, Any]) -> dict[str, Any]:
             "evaluate_s": t["partitions_evaluate"], "write_s": t["partitions_write"],
             "finalize_s": t["finalize"], "dataset_hash_s": t["dataset_hash"],
             "peak_rss_gb": rec["peak_rss_bytes"] / 1e9, "decisions_hash": rec["decisions_hash"],
-            "run_id": rec["run_id"]}
+            "run_id": rec["run_id"], "workers": rec["workers"]}
 
 
 def report(rows: list[dict[str, Any]], args: argparse.Namespace) -> None:
@@ -103,7 +104,8 @@ def report(rows: list[dict[str, Any]], args: argparse.Namespace) -> None:
     mem = psutil.virtual_memory().total / 2**30
     load = ", ".join(f"{x:.1f}" for x in psutil.getloadavg())
     print(f"\nmachine: {psutil.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM; python {platform.python_version()}; "
-          f"load average now {load}; partition size {args.partition_size:,}, workers {args.workers}")
+          f"load average now {load}; partition size {args.partition_size:,}, "
+          f"workers {args.workers or 'auto'} (used: {', '.join(str(r['workers']) for r in rows)})")
     print("| people | seconds | persons/s | decisions/s | plan s | shard s | partitions s (wall) | "
           "… of which link / evaluate+lists / write (summed over partitions) | finalize s | peak RSS (tree) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
@@ -145,7 +147,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--as-of", default="2026-03-01")
     ap.add_argument("--partition-size", type=int, default=1_000_000)
-    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=None, help="default: auto (2 with 4 partitions or more)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:

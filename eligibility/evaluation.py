@@ -173,9 +173,11 @@ class CompiledRulebook:
 
     # --- running ------------------------------------------------------------------------
     def prepare(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.LazyFrame:
-        """Rows sorted by unit (household, then couple) with a dense, sorted window key per
-        unit: aggregates over sorted keys are several times faster in polars. Units are
-        nested, widest first, as inputs.yaml lists them; the payee of each unit is marked once."""
+        """Rows sorted by unit (household, then couple) with, per unit, a dense sorted key
+        `u:<unit>`, the row bounds `first:<unit>`/`last:<unit>` (segment sums), and
+        `payee:<unit>` (true for the member paid a unit-level amount). Units are nested, widest
+        first, as inputs.yaml lists them. The payee columns are part of the contract: the sweep
+        keeps them (`decisions(keep=...)`) to list a household programme once."""
         units = self.book.units
         keys = [u.key for u in units.values()]
         lf = persons.lazy()

@@ -82,8 +82,9 @@ def sweep(
     out: Out = Path("runs"),
     partition_size: Annotated[int, typer.Option(
         "--partition-size", min=1, help="People per partition (whole households).")] = DEFAULT_PARTITION_SIZE,
-    workers: Annotated[int, typer.Option(
-        "--workers", min=1, help="Worker processes (the cores are shared between them).")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, show_default="auto: 2 with 4 partitions or more, else 1",
+        help="Worker processes (the cores are shared between them).")] = None,
     linkage: Annotated[bool, typer.Option(
         "--linkage-report/--no-linkage-report",
         help="Also count what linking did to every registry row (a full extra pass).")] = False,

@@ -74,7 +74,8 @@ STATUS_STYLE = {"complete": "green", "running": "cyan", "failed": "red", "interr
 
 
 def runs_table(rows: list[dict[str, Any]]) -> Table:
-    t = Table(title="Sweep runs (newest first)", box=box.SIMPLE_HEAD, pad_edge=False)
+    t = Table(title="Sweep runs (newest first)", box=None, pad_edge=False, padding=(0, 2, 0, 0),
+              header_style="bold")
     for col in ("run id", "status", "as of"):
         t.add_column(col, no_wrap=True)
     t.add_column("people", justify="right", no_wrap=True)
@@ -82,7 +83,11 @@ def runs_table(rows: list[dict[str, Any]]) -> Table:
     t.add_column("hash", no_wrap=True)
     for r in rows:
         total = (r["timings"] or {}).get("total")
-        t.add_row(r["run_id"], f"[{STATUS_STYLE.get(r['status'], '')}]{r['status']}[/]", r["as_of"],
+        status = f"[{STATUS_STYLE.get(r['status'], '')}]{r['status']}[/]"
+        if r["status"] == "complete" and not Path(r["output_dir"]).is_dir():
+            status += "*"   # the record stays; its files were deleted since
+            t.caption = "* outputs deleted since the run"
+        t.add_row(r["run_id"], status, r["as_of"],
                   n(r["persons"]), f"{total:.1f}" if total else "—", (r["decisions_hash"] or "—")[:8])
     return t
 

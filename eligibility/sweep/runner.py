@@ -29,7 +29,7 @@ from .execute import execute
 from .finalize import decisions_hash, finalize
 from .manifest import engine_version, fsync_tree, write_manifest
 from .partition import PartitionResult
-from .plan import DEFAULT_PARTITION_SIZE, plan_partitions
+from .plan import DEFAULT_PARTITION_SIZE, Partition, plan_partitions
 from .registry import RunRegistry
 from .source import PersonSource
 from .spec import RulesSpec
@@ -42,7 +42,7 @@ Progress = Callable[[str, int, int, int], None]   # (phase, done, total, persons
 class SweepOptions:
     out: Path = Path("runs")
     partition_size: int = DEFAULT_PARTITION_SIZE
-    workers: int = 1
+    workers: int | None = None     # None: auto (auto_workers)
     linkage_report: bool = False   # a full pass over every registry: costly at national scale
 
 
@@ -52,6 +52,13 @@ class SweepRun:
     path: Path
     record: dict[str, Any]
     manifest: dict[str, Any]
+
+
+def auto_workers(plan: list[Partition]) -> int:
+    """Two processes on a machine with two cores or more, when there are partitions enough to
+    keep both busy (measured: ~10% faster at 10M and 52M people, twice the memory); one
+    otherwise (a worker's start, importing polars and compiling the rules, costs ~1 s)."""
+    return 2 if (os.cpu_count() or 1) >= 2 and len(plan) >= 4 else 1
 
 
 def new_run_id() -> str:
@@ -109,7 +116,9 @@ def run_sweep(source: PersonSource, spec: RulesSpec, options: SweepOptions,
         persons = sum(p.persons for p in plan)
         registry.update(run_id, persons=persons)
         t = time.perf_counter()
-        results = execute(plan, rules, spec, source, workdir, options.workers, tell, on_partition)
+        workers = options.workers or auto_workers(plan)
+        registry.update(run_id, workers=workers)
+        results = execute(plan, rules, spec, source, workdir, workers, tell, on_partition)
         timings["partitions"] = time.perf_counter() - t
         for key in ("link", "evaluate", "write"):  # summed over partitions (cpu-side view)
             timings[f"partitions_{key}"] = sum(r.seconds[key] for r in results)
@@ -130,7 +139,7 @@ def run_sweep(source: PersonSource, spec: RulesSpec, options: SweepOptions,
         record = dict(run_id=run_id, as_of=spec.as_of.isoformat(), rules_hash=rules.book.content_hash,
                       dataset=source.describe(), dataset_hash=dataset_hash,
                       engine_version=engine_version(), programmes=rules.programmes,
-                      partition_size=options.partition_size, workers=options.workers,
+                      partition_size=options.partition_size, workers=workers,
                       persons=persons, households=sum(r.households for r in results),
                       decisions=persons * len(rules.programmes), decisions_hash=digest,
                       counts=counts, timings=timings)

@@ -1,6 +1,6 @@
-"""Splitting a dataset by partition, in one streaming pass per registry, so that each
-partition is linked from its own small dataset instead of filtering every registry file again
-(the registries are not sorted by person_id: a filtered read is a full read, and a sweep of P
+"""Splitting a dataset by partition, in one pass per registry (a batch of rows at a time), so
+that each partition is linked from its own small dataset instead of filtering every registry
+file again (the registries are not sorted by person_id: a filtered read is a full read, and a sweep of P
 partitions would read everything P times).
 
 A partition's shard holds, for each registry, the rows of its people, plus the rows the linker

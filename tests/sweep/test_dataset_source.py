@@ -47,6 +47,7 @@ def test_sweep_results_do_not_depend_on_partitioning(dataset: Path, tmp_path: Pa
     one = run_sweep(DatasetSource(dataset), spec, SweepOptions(tmp_path, 1_000_000))
     many = run_sweep(DatasetSource(dataset), spec, SweepOptions(tmp_path, 700))
     assert len(many.manifest["partitions"]) >= 8 and len(one.manifest["partitions"]) == 1
+    assert many.record["workers"] == 2 and one.record["workers"] == 1   # auto: a pool for many partitions
     assert one.record["decisions_hash"] == many.record["decisions_hash"]
     assert one.record["dataset_hash"] == many.record["dataset_hash"]
     for name in ("outreach", "outreach_no_consent", "review", "undetermined", "undetermined_by_input", "summary"):

@@ -45,7 +45,7 @@ def test_explain_agrees_with_the_sweep_on_a_sample(mini: Rulebook, make_populati
                                                    spec: RulesSpec, tmp_path: Path) -> None:
     frame, benefits = make_population(mini, 2_000, seed=5)
     source = FrameSource(frame, benefits)
-    run_sweep(source, spec, SweepOptions(tmp_path, 500))
+    run_sweep(source, spec, SweepOptions(tmp_path, 500, 1))
     run = open_run(tmp_path)
     decisions = run.decisions()
     # a sample that covers every status of every programme, plus random people
@@ -57,6 +57,6 @@ def test_explain_agrees_with_the_sweep_on_a_sample(mini: Rulebook, make_populati
 
 
 def test_explain_agrees_on_the_known_population(known_source: FrameSource, spec: RulesSpec, tmp_path: Path) -> None:
-    run_sweep(known_source, spec, SweepOptions(tmp_path, 3))
+    run_sweep(known_source, spec, SweepOptions(tmp_path, 3, 1))
     people = known_source.frame["person_id"].to_list()
     assert agree(open_run(tmp_path), known_source, spec, people) == 2 * len(people)

@@ -24,7 +24,7 @@ BP, LIV = "basic_pension", "blsa_livelihood"
 @pytest.fixture(scope="module")
 def run(known_source: FrameSource, mini_spec: RulesSpec, tmp_path_factory: pytest.TempPathFactory) -> PublishedRun:
     out = tmp_path_factory.mktemp("runs")
-    run_sweep(known_source, mini_spec, SweepOptions(out, partition_size=2))
+    run_sweep(known_source, mini_spec, SweepOptions(out, partition_size=2, workers=1))
     return open_run(out)
 
 
@@ -78,7 +78,7 @@ def test_summary_counts_and_monthly_cost(run: PublishedRun) -> None:
 
 def test_a_sweep_of_some_programmes_only(known_source: FrameSource, mini_spec: RulesSpec, tmp_path: Path) -> None:
     spec = RulesSpec(mini_spec.root, mini_spec.as_of, ("basic_pension",))
-    run = open_run(tmp_path, run_sweep(known_source, spec, SweepOptions(tmp_path, 3)).run_id)
+    run = open_run(tmp_path, run_sweep(known_source, spec, SweepOptions(tmp_path, 3, 1)).run_id)
     assert run.programmes == [BP]
     assert [c for c in run.decisions().columns if ":" in c] == [f"{BP}:{f}" for f in ("status", "amount", "failed", "missing")]
     assert set(pl.read_parquet(run.file("outreach"))["programme"]) == {BP}

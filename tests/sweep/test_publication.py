@@ -34,7 +34,7 @@ def folders(out: Path) -> list[str]:
 
 
 def test_a_complete_run_is_published_and_recorded(population: Population, spec: RulesSpec, tmp_path: Path) -> None:
-    run = run_sweep(FrameSource(*population), spec, SweepOptions(tmp_path, 300))
+    run = run_sweep(FrameSource(*population), spec, SweepOptions(tmp_path, 300, 1))
     assert folders(tmp_path) == [run.run_id]
     rec = RunRegistry(tmp_path).get(run.run_id)
     assert rec is not None and rec["status"] == "complete"
@@ -57,7 +57,7 @@ def test_a_failure_mid_way_leaves_no_run(population: Population, spec: RulesSpec
             raise RuntimeError("disk on fire")
 
     with pytest.raises(RuntimeError, match="disk on fire"):
-        run_sweep(FrameSource(*population), spec, SweepOptions(tmp_path, 300), on_partition=crash)
+        run_sweep(FrameSource(*population), spec, SweepOptions(tmp_path, 300, 1), on_partition=crash)
     assert folders(tmp_path) == []                       # no published folder, no temporary one
     (row,) = RunRegistry(tmp_path).runs()
     assert row["status"] == "failed" and "disk on fire" in row["error"] and row["output_dir"] is None
@@ -87,7 +87,7 @@ def die(self, run_id, **fields):
 
 if where == "published":
     RunRegistry.complete = die
-run_sweep(FrameSource(frame, benefits), RulesSpec(rules, dt.date(2026, 3, 1)), SweepOptions(out, 300),
+run_sweep(FrameSource(frame, benefits), RulesSpec(rules, dt.date(2026, 3, 1)), SweepOptions(out, 300, 1),
           on_partition=stall if where == "partitions" else None)
 """
 
