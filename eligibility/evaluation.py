@@ -19,6 +19,7 @@ from .backends.to_polars import (
     PolarsCompiler,
     bounds_cols,
     crit_col,
+    order_col,
     prog_col,
     segment_sum,
     unit_col,
@@ -173,38 +174,58 @@ class CompiledRulebook:
 
     # --- running ------------------------------------------------------------------------
     def prepare(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.LazyFrame:
-        """Rows sorted by unit (household, then couple) with, per unit, a dense sorted key
-        `u:<unit>`, the row bounds `first:<unit>`/`last:<unit>` (segment sums), and
-        `payee:<unit>` (true for the member paid a unit-level amount). Units are nested, widest
-        first, as inputs.yaml lists them. The payee columns are part of the contract: the sweep
+        """Rows sorted by the widest unit (inputs.yaml lists it first: the household), with per
+        unit a key `u:<unit>`, for the other units the row order `order:<unit>` that makes their
+        members contiguous (a couple may be registered in two households), the positions
+        `first:<unit>`/`last:<unit>` used by segment sums, and `payee:<unit>` (true for the
+        member paid a unit-level amount). The payee columns are part of the contract: the sweep
         keeps them (`decisions(keep=...)`) to list a household programme once."""
         units = self.book.units
         keys = [u.key for u in units.values()]
         lf = persons.lazy()
         have = set(lf.collect_schema().names())
-        absent = [k for k in ("person_id", *keys) if k not in have]
-        absent += [n for n, i in self.book.inputs.items() if n not in have and i.registry != CASEWORKER]
+        needed = self.input_columns()
+        inputs = self.book.inputs
+        absent = [c for c in needed if c not in have and (c not in inputs or inputs[c].registry != CASEWORKER)]
         if absent:
             raise DataError(f"the person frame lacks the column(s) {', '.join(absent)} "
-                            "(every input of rules/inputs.yaml is required)")
-        judgments = [pl.lit(None, dtype=DTYPES[i.type]).alias(n) for n, i in self.book.inputs.items()
-                     if n not in have and i.registry == CASEWORKER]  # no registry holds these
+                            "(the inputs of rules/inputs.yaml these programmes read)")
+        judgments = [pl.lit(None, dtype=DTYPES[inputs[c].type]).alias(c) for c in needed
+                     if c not in have and c in inputs]  # caseworker judgments: no registry holds them
         lf = lf.with_columns(judgments).sort([*keys, "person_id"])
-        lf = lf.with_columns([pl.struct(keys[: i + 1]).rle_id().set_sorted().alias(unit_col(name))
-                              for i, name in enumerate(units)])
-        lf = lf.with_columns(self._bounds())
+        lf = lf.with_columns(self._unit_keys()).with_columns(self._orders()).with_columns(self._bounds())
         return lf.with_columns([self._is_payee(name).alias(f"payee:{name}") for name in units])
 
+    def _unit_keys(self) -> list[pl.Expr]:
+        """u:<unit>: the widest unit (the frame is sorted by it) gets a dense sorted key; the
+        others keep their key, since their members may sit in several households."""
+        out = []
+        for i, (name, unit) in enumerate(self.book.units.items()):
+            key = pl.col(unit.key)
+            out.append((key.rle_id().set_sorted() if i == 0 else key).alias(unit_col(name)))
+        return out
+
+    def _orders(self) -> list[pl.Expr]:
+        """For each unit but the widest, the row order in which its members are contiguous."""
+        return [pl.arg_sort_by([pl.col(unit_col(name)), pl.col("person_id")]).alias(order_col(name))
+                for name in list(self.book.units)[1:]]
+
     def _bounds(self) -> list[pl.Expr]:
-        """Each unit is a run of rows: the row index of its first and last member. Valid only on
-        the frame they are computed on (a filter of whole units must recompute them)."""
+        """Each unit is a run of rows in its order: the positions (in that order) of its first
+        and last member, for every person. Valid only on the frame they are computed on: a
+        filter must recompute the orders and bounds."""
         row = pl.int_range(pl.len(), dtype=I64)
         out = []
-        for name in self.book.units:
+        for i, name in enumerate(self.book.units):
             key = pl.col(unit_col(name))
-            first, last = bounds_cols(name)
-            out += [pl.when(key != key.shift(1).fill_null(-1)).then(row).forward_fill().alias(first),
-                    pl.when(key != key.shift(-1).fill_null(-1)).then(row).backward_fill().alias(last)]
+            if i > 0:
+                key = key.gather(pl.col(order_col(name)))  # the unit's order
+            first = pl.when(key.ne_missing(key.shift(1))).then(row).forward_fill()
+            last = pl.when(key.ne_missing(key.shift(-1))).then(row).backward_fill()
+            if i > 0:  # back to the frame's rows
+                back = pl.col(order_col(name)).arg_sort()
+                first, last = first.gather(back), last.gather(back)
+            out += [first.alias(bounds_cols(name)[0]), last.alias(bounds_cols(name)[1])]
         return out
 
     def lazy(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.LazyFrame:
@@ -254,7 +275,7 @@ class CompiledRulebook:
         for inp, scope in self._all_needs():
             absent = pl.col(inp).is_null()
             if scope is not None:
-                absent = segment_sum(absent, scope) > 0
+                absent = segment_sum(absent, scope, scope == next(iter(self.book.units))) > 0
             out.append(absent.alias(self._absent_col((inp, scope))))
         return out
 
@@ -286,17 +307,29 @@ class CompiledRulebook:
         keep = ["person_id", *(unit_col(u) for u in self.book.units), *{i for i, _ in needs},
                 *(crit_col(p, c) for p in self.programmes for c in self.layout[p].criteria),
                 *(prog_col(p, "eligible") for p in self.programmes)]
-        some = (full.lazy().filter(segment_sum(pending, widest) > 0).select(keep)
-                .with_columns(self._bounds()).with_columns(self._absent_flags())
+        some = (full.lazy().filter(segment_sum(pending, widest, True) > 0).select(keep)
+                .with_columns(self._orders()).with_columns(self._bounds()).with_columns(self._absent_flags())
                 .select("person_id", *self.missing_columns()).collect(engine="in-memory"))
         zero = [pl.col(f"{p}:missing").fill_null(0) for p in self.programmes]
         return full.join(some, on="person_id", how="left", maintain_order="left").with_columns(zero)
 
+    def input_columns(self) -> list[str]:
+        """The columns of the person frame that the selected programmes read."""
+        needed = {i for p in self.programmes for i, _ in self.needs._prog(p)}
+        units = self.book.units.values()
+        return ["person_id", *(u.key for u in units), *(u.payee for u in units if u.payee),
+                *(i for i in self.book.inputs if i in needed)]
+
     def decisions(self, persons: pl.LazyFrame | pl.DataFrame, keep: tuple[str, ...] = ()) -> pl.LazyFrame:
         """person_id (+ `keep` columns) and the four decision columns of every programme.
-        Evaluated eagerly (see `evaluate`); returned lazy so callers can select further."""
+        Evaluated eagerly (see `evaluate`) on the columns the programmes read (sorting the
+        others would be wasted work); returned lazy so callers can select further."""
+        lf = persons.lazy()
+        have = set(lf.collect_schema().names())
+        wanted = dict.fromkeys([*self.input_columns(), *keep])
+        lf = lf.select([c for c in wanted if c in have])
         cols = [f"{p}:{f}" for p in self.programmes for f in ("status", "amount", "failed", "missing")]
-        return self.evaluate(persons).lazy().select(["person_id", *keep, *cols])
+        return self.evaluate(lf).lazy().select(["person_id", *keep, *cols])
 
     def manifest(self) -> dict[str, object]:
         """The meaning of the decision columns, recorded once per run."""

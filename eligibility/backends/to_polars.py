@@ -41,17 +41,29 @@ def unit_col(unit: str) -> str:
 
 
 def bounds_cols(unit: str) -> tuple[str, str]:
-    """Row indices of the first and last member of the person's unit (see evaluation.prepare)."""
+    """Positions of the first and last member of the person's unit in the unit's order
+    (see evaluation.prepare)."""
     return f"first:{unit}", f"last:{unit}"
 
 
-def segment_sum(v: pl.Expr, unit: str) -> pl.Expr:
-    """Sum of v over the person's unit, nulls counted as 0. Units are contiguous runs of rows,
-    so the sum is a difference of running sums at the unit's last and first rows: about 3x
-    cheaper than a window (measured), and exact in Int64."""
+def order_col(unit: str) -> str:
+    """The row order that makes a unit's members contiguous (units other than the widest)."""
+    return f"order:{unit}"
+
+
+def segment_sum(v: pl.Expr, unit: str, ordered: bool) -> pl.Expr:
+    """Sum of v over the person's unit, nulls counted as 0. In the unit's order its members
+    are a contiguous run of rows, so the sum is a difference of running sums at the unit's last
+    and first positions: about 3x cheaper than a window (measured), and exact in Int64.
+    `ordered`: the frame is already in this unit's order (the widest unit, which it is sorted by);
+    otherwise the values are first gathered into the unit's order (a couple may be registered
+    in two households)."""
     first, last = bounds_cols(unit)
-    running = v.fill_null(0).cast(I64).cum_sum()
-    before = running - v.fill_null(0).cast(I64)
+    values = v.fill_null(0).cast(I64)
+    if not ordered:
+        values = values.gather(pl.col(order_col(unit)))
+    running = values.cum_sum()
+    before = running - values
     return running.gather(pl.col(last)) - before.gather(pl.col(first))
 
 
@@ -276,22 +288,21 @@ class PolarsCompiler:
         raise self.fail(n, "unsupported", f"{f}() is not supported by the polars back end")
 
     def _Aggregate(self, n: x.Aggregate) -> Compiled:
-        # Units are contiguous, sorted runs of rows (evaluation.prepare), so most aggregates are
-        # segment sums; only max/min need a window.
+        # Each unit is a contiguous run of rows in its order (evaluation.prepare), so most
+        # aggregates are segment sums; only max/min need a window.
         first, last = bounds_cols(n.unit)
         if n.arg is None:
             return pl.col(last) - pl.col(first) + 1
         v = self.plain(n.arg)
-        unknowns = segment_sum(v.is_null(), n.unit)
+        ordered = n.unit == next(iter(self.book.units))
+        unknowns = segment_sum(v.is_null(), n.unit, ordered)
         if n.func in ("any", "all"):
             # Kleene: any is true if a member's is true, else unknown if one is unknown;
             # all is false if a member's is false, else unknown if one is unknown.
-            decisive = segment_sum(v if n.func == "any" else ~v, n.unit) > 0
+            decisive = segment_sum(v if n.func == "any" else ~v, n.unit, ordered) > 0
             other = n.func == "all"
             return pl.when(decisive).then(not other).when(unknowns > 0).then(None).otherwise(other)
-        if n.func == "count":
-            return pl.when(unknowns > 0).then(None).otherwise(segment_sum(v, n.unit))
-        if n.func == "sum":
-            return pl.when(unknowns > 0).then(None).otherwise(segment_sum(v, n.unit))
+        if n.func in ("count", "sum"):
+            return pl.when(unknowns > 0).then(None).otherwise(segment_sum(v, n.unit, ordered))
         agg = v.max() if n.func == "max" else v.min()
         return pl.when(unknowns > 0).then(None).otherwise(agg.over(unit_col(n.unit)))

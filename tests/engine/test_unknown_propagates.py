@@ -133,3 +133,21 @@ def test_caseworker_judgments_are_unknown_when_the_records_lack_them(rulebook):
     out = CompiledRulebook(rulebook, AS_OF, ["blsa_medical"]).evaluate(frame)
     crit = dict(zip(out["person_id"], out["c:blsa_medical:obligatory_provider"], strict=True))
     assert crit == {"w": None, "n": True}
+
+
+def test_a_couple_registered_in_two_households_is_one_couple(mini_book):
+    """기초연금 counts both spouses' income even when they are registered in different
+    households: unit sums must not assume a unit sits inside one household."""
+    a = elder("a", spouse="b", has_spouse=True, other_income_monthly=2_000_000)
+    b = elder("b", spouse="a", has_spouse=True, other_income_monthly=2_000_000)
+    lone = elder("c", other_income_monthly=100)
+    data = {"households": [{"id": "h1", "members": [a, lone | {"relation_to_head": "child"}]},
+                           {"id": "h2", "members": [b]}]}
+    frame = households_frame(mini_book, data)
+    out = CompiledRulebook(mini_book, AS_OF).evaluate(frame)
+    income = pl.col("v:own_income").sum().over("couple_id")  # the reference, by hash grouping
+    check = out.select("person_id", (pl.col("v:own_income")).alias("own"), income.alias("want"))
+    got = out.select("person_id", "c:basic_pension:income")
+    # a and b together: 4,000,000 > 3,952,000 (2026 couple threshold) -> fails; c alone passes
+    assert dict(got.iter_rows()) == {"a": False, "b": False, "c": True}
+    assert check.filter(pl.col("person_id") == "a")["want"].item() == 4_000_000
