@@ -65,6 +65,10 @@ class InputNeeds:
             out |= self.of_node(amount.node)
         return frozenset(out)
 
+    def of_programme(self, programme: str) -> frozenset[Need]:
+        """Every input a programme reads (criteria, exceptions and amount), with its scope."""
+        return self._prog(programme)
+
     def _criterion_needs(self, programme: str, criterion: str) -> frozenset[Need]:
         for crit in self.book.criteria[programme]:
             if crit.id == criterion:

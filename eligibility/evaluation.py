@@ -315,7 +315,7 @@ class CompiledRulebook:
 
     def input_columns(self) -> list[str]:
         """The columns of the person frame that the selected programmes read."""
-        needed = {i for p in self.programmes for i, _ in self.needs._prog(p)}
+        needed = {i for p in self.programmes for i, _ in self.needs.of_programme(p)}
         units = self.book.units.values()
         return ["person_id", *(u.key for u in units), *(u.payee for u in units if u.payee),
                 *(i for i in self.book.inputs if i in needed)]
