@@ -29,9 +29,15 @@ def raw(ds: Dataset, name: str, person_ids: pl.Series | None = None) -> pl.LazyF
     return lf
 
 
-def resident(ds: Dataset, person_ids: pl.Series | None = None) -> pl.LazyFrame:
-    """One row per person: exact duplicates dropped, then the latest registration kept."""
-    lf = raw(ds, "resident", person_ids).with_columns(pl.len().over("person_id").alias("_n"))
+def resident(ds: Dataset, person_ids: pl.Series | None = None,
+             columns: list[str] | None = None) -> pl.LazyFrame:
+    """One row per person: exact duplicates dropped, then the latest registration kept.
+    `columns` reads only those (they must include person_id, household_id, move_in_date):
+    the sweep's plan needs four columns of 52M people, not the names."""
+    lf = raw(ds, "resident", person_ids)
+    if columns is not None:
+        lf = lf.select(columns)
+    lf = lf.with_columns(pl.len().over("person_id").alias("_n"))
     single = lf.filter(pl.col("_n") == 1).drop("_n")
     multi = (lf.filter(pl.col("_n") > 1).drop("_n").unique()
              .sort(["person_id", "move_in_date", "household_id"], descending=[False, True, False],
