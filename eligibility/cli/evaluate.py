@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import typer
 
 from ..errors import EligibilityError
-from ..evaluation import CompiledRulebook
-from ..explanation import Explainer
+from ..evaluation import STATUS_NAMES, CompiledRulebook, decode_bits
+from ..explanation import DecisionTrace, Explainer
 from ..households import as_of_from, households_frame, read_household_file
 from ..render import decisions_table, print_explanations
 from . import app
@@ -35,33 +36,45 @@ def evaluate(
         date = as_of_from(data, parse_date(as_of))
         frame = households_frame(book, data, str(file))
         compiled = CompiledRulebook(book, date, programme or None)
-        rows = evaluate_rows(compiled, frame, explain or as_json)
+        rows = decision_rows(compiled, frame)
+        traces = explanations(compiled, frame) if explain or as_json else {}
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
     if as_json:
+        for r in rows:
+            r["explanation"] = traces[r["person"]][r["programme"]].to_dict()
         console.print_json(json.dumps({"as_of": date.isoformat(), "rules_hash": book.content_hash,
                                        "decisions": rows}, default=str, ensure_ascii=False))
         return
     console.print(decisions_table(rows, f"Decisions as of {date} (rules {book.content_hash[:12]})"))
-    if explain:
-        for hh in dict.fromkeys(r["household"] for r in rows):
-            explainer = Explainer(compiled, frame.filter(frame["household_id"] == hh))
-            for pid in explainer.frame["person_id"].to_list():
-                print_explanations(console, pid, explainer.explain(pid))
+    for pid, by_programme in traces.items():
+        print_explanations(console, pid, list(by_programme.values()))
 
 
-def evaluate_rows(compiled: CompiledRulebook, frame: Any, full: bool) -> list[dict[str, Any]]:
-    """One dict per (person, programme) decision, with failed criteria and missing inputs."""
+def decision_rows(compiled: CompiledRulebook, frame: pl.DataFrame) -> list[dict[str, Any]]:
+    """One dict per (person, programme) decision, with failed criteria and missing inputs,
+    in the file's order of people."""
+    order = {pid: i for i, pid in enumerate(frame["person_id"])}
+    out = compiled.decisions(frame, keep=("household_id",)).collect()
     rows: list[dict[str, Any]] = []
+    for rec in sorted(out.iter_rows(named=True), key=lambda r: order[r["person_id"]]):
+        for p in compiled.programmes:
+            lay = compiled.layout[p]
+            rows.append({
+                "household": rec["household_id"], "person": rec["person_id"], "programme": p,
+                "status": STATUS_NAMES[rec[f"{p}:status"]], "amount": rec[f"{p}:amount"],
+                "failed": [str(c) for c in decode_bits(rec[f"{p}:failed"], lay.criteria)],
+                "missing": [{"input": i, "scope": sc or "person", "registry": compiled.book.inputs[i].registry}
+                            for i, sc in decode_bits(rec[f"{p}:missing"], lay.needs)]})  # type: ignore[misc]
+    return rows
+
+
+def explanations(compiled: CompiledRulebook, frame: pl.DataFrame) -> dict[Any, dict[str, DecisionTrace]]:
+    """person -> programme -> explanation, one Explainer per household (file order)."""
+    out: dict[Any, dict[str, DecisionTrace]] = {}
     for hh in dict.fromkeys(frame["household_id"].to_list()):
         explainer = Explainer(compiled, frame.filter(frame["household_id"] == hh))
-        for pid in explainer.frame["person_id"].to_list():
-            for d in explainer.explain(pid):
-                row: dict[str, Any] = {"household": hh, "person": pid, "programme": d.programme,
-                                       "status": d.status, "amount": d.amount, "failed": d.failed,
-                                       "missing": d.missing}
-                if full:
-                    row["explanation"] = d.to_dict()
-                rows.append(row)
-    return rows
+        for pid in frame.filter(frame["household_id"] == hh)["person_id"]:
+            out[pid] = {d.programme: d for d in explainer.explain(pid)}
+    return out

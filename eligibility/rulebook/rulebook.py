@@ -49,9 +49,3 @@ class Rulebook:
     deps: dict[str, set[str]] = field(default_factory=dict)  # 'var:x' / 'prog:p' -> direct deps
     unused_parameters: list[str] = field(default_factory=list)
     reforms: list[str] = field(default_factory=list)  # ids of the reform files overlaid
-
-    def criterion_ids(self, programme: str) -> list[str]:
-        return [c.id for c in self.programmes[programme].criteria]
-
-    def act_of(self, programme: str, act: str | None) -> str:
-        return act or self.programmes[programme].act
