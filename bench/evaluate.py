@@ -17,6 +17,7 @@ import time
 import numpy as np
 import polars as pl
 
+from bench.machine import machine
 from eligibility.evaluation import DTYPES, CompiledRulebook
 from eligibility.rulebook.loader import load_rulebook
 from eligibility.rulebook.rulebook import Rulebook
@@ -87,6 +88,7 @@ def main() -> None:
     compiled = CompiledRulebook(book, as_of)
     t_compile = time.perf_counter() - t0
     k = len(compiled.programmes)
+    print(machine())
     print(f"{n:,} persons x {k} programmes = {n * k:,} decisions; compile {t_compile * 1000:.0f} ms")
     best = float("inf")
     for i in range(args.repeat):

@@ -1,7 +1,7 @@
 """Benchmark the synthetic-registry generator (and optionally the linker).
 
-    .venv/bin/python bench/generate.py --people 1000000 --out /tmp/bench1m
-    .venv/bin/python bench/generate.py --link /tmp/bench1m      # time link_persons only
+    .venv/bin/python -m bench.generate --people 1000000 --out /tmp/bench1m
+    .venv/bin/python -m bench.generate --link /tmp/bench1m      # time link_persons only
 
 Prints seconds, people per second and the process's peak resident memory, plus the machine
 and its load average (other processes on a 2-core box change the figures a lot).
@@ -10,38 +10,19 @@ and its load average (other processes on a 2-core box change the figures a lot).
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import resource
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from synthetic_data import generate  # noqa: E402
-from synthetic_data.config import REFERENCE_DATE  # noqa: E402
+from bench.machine import machine
+from synthetic_data import generate
+from synthetic_data.config import REFERENCE_DATE
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
-    except OSError:
-        mem = float("nan")
-    load = os.getloadavg()
-    return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GB RAM, Python {platform.python_version()}, "
-            f"load average {load[0]:.1f}")
 
 
 def main() -> None:

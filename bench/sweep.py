@@ -23,6 +23,8 @@ from typing import Any
 
 import psutil
 
+from bench.machine import cpu_model
+
 COUNTRY = 52_000_000
 
 
@@ -100,7 +102,7 @@ def figures(n: int, rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def report(rows: list[dict[str, Any]], args: argparse.Namespace) -> None:
-    cpu = _cpu_model() or platform.machine()
+    cpu = cpu_model()
     mem = psutil.virtual_memory().total / 2**30
     load = ", ".join(f"{x:.1f}" for x in psutil.getloadavg())
     print(f"\nmachine: {psutil.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM; python {platform.python_version()}; "
@@ -127,16 +129,6 @@ def report(rows: list[dict[str, Any]], args: argparse.Namespace) -> None:
         print(f"peak memory grows {b['peak_rss_gb'] / a['peak_rss_gb']:.2f}x for {b['people'] / a['people']:.0f}x "
               f"the people (bounded by the partition size)")
     print(json.dumps(rows, indent=1))
-
-
-def _cpu_model() -> str | None:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return None
 
 
 def main() -> None:
