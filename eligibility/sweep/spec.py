@@ -51,7 +51,7 @@ class SweepRules:
 
     @cached_property
     def crisis_inputs(self) -> list[str]:
-        return [name for name in self.book.inputs if name.startswith("crisis_")]
+        return [name for name, spec in self.book.inputs.items() if spec.registry == "crisis"]
 
     @cached_property
     def units(self) -> list[str]:
