@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from ..evaluation import DTYPES
+
 
 @dataclass(frozen=True)
 class Registry:
@@ -143,15 +145,6 @@ SCHOOL_LEVELS = ("none", "elementary", "middle", "high", "university")
 SEVERITIES = ("severe", "mild")
 CRISIS_EVENTS = ("job_loss", "business_closure", "main_earner_loss", "utility_cutoff",
                  "serious_illness")
-PROGRAMMES = (
-    "blsa_livelihood", "blsa_medical", "blsa_housing", "blsa_education", "near_poor",
-    "basic_pension", "child_allowance", "parent_benefit", "first_meeting_voucher",
-    "disability_pension", "single_parent_support", "emergency_livelihood", "energy_voucher",
-    "eitc", "child_tax_credit",
-)
 
 # inputs.yaml types → the person frame's polars dtypes (the contract with the rules).
-INPUT_DTYPES: dict[str, pl.DataType] = {
-    "money": pl.Int64(), "int": pl.Int32(), "bool": pl.Boolean(), "date": pl.Date(),
-    "text": pl.String(),
-}
+INPUT_DTYPES = DTYPES  # the engine's mapping of rule value types to columns: one definition

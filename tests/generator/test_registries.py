@@ -9,6 +9,7 @@ import polars as pl
 
 from eligibility.records import Dataset
 from eligibility.records import schema as S
+from eligibility.rulebook.loader import load_rulebook
 from synthetic_data import GenerationReport
 
 
@@ -24,7 +25,7 @@ def test_schemas_and_vocabularies(population: tuple[Path, GenerationReport]) -> 
     assert set(fam["marital_status"].drop_nulls()) <= set(S.MARITAL_STATUSES)
     assert set(ds.scan("childcare").collect()["school_level"].drop_nulls()) <= set(S.SCHOOL_LEVELS)
     assert set(ds.scan("crisis").collect()["event"]) == set(S.CRISIS_EVENTS)
-    assert set(ds.scan("benefits").collect()["programme"]) == set(S.PROGRAMMES)
+    assert set(ds.scan("benefits").collect()["programme"]) == set(load_rulebook().programmes)
     assert set(ds.scan("disability").collect()["severity"].drop_nulls()) <= set(S.SEVERITIES)
     months = ds.scan("earnings").select(pl.col("month").unique()).collect()["month"]
     assert months.min() == dt.date(2024, 12, 1) and months.max() == dt.date(2026, 2, 1)
