@@ -36,7 +36,7 @@ def crit_col(programme: str, criterion: str) -> str:
 
 
 def unit_col(unit: str) -> str:
-    """The dense, sorted window key of a unit (see evaluation.prepare)."""
+    """The unit's key (see evaluation.prepare)."""
     return f"u:{unit}"
 
 
@@ -47,24 +47,31 @@ def bounds_cols(unit: str) -> tuple[str, str]:
 
 
 def order_col(unit: str) -> str:
-    """The row order that makes a unit's members contiguous (units other than the widest)."""
+    """The row order that makes a unit's members contiguous, by person_id within the unit."""
     return f"order:{unit}"
 
 
-def segment_sum(v: pl.Expr, unit: str, ordered: bool) -> pl.Expr:
-    """Sum of v over the person's unit, nulls counted as 0. In the unit's order its members
-    are a contiguous run of rows, so the sum is a difference of running sums at the unit's last
-    and first positions: about 3x cheaper than a window (measured), and exact in Int64.
-    `ordered`: the frame is already in this unit's order (the widest unit, which it is sorted by);
-    otherwise the values are first gathered into the unit's order (a couple may be registered
-    in two households)."""
+def position_col(unit: str) -> str:
+    """The person's position in the unit's order (the inverse of `order_col`)."""
+    return f"position:{unit}"
+
+
+def in_order(v: pl.Expr, unit: str) -> pl.Expr:
+    """v in the unit's order, where the unit's members are a contiguous run of rows: the
+    input of `segment_sum`. Rows of the frame are never sorted (the caller's order is kept),
+    and a couple may be registered in two households, so every unit has its own order."""
+    return v.gather(pl.col(order_col(unit)))
+
+
+def segment_sum(ordered: pl.Expr, unit: str, share: Callable[[pl.Expr], pl.Expr] = lambda e: e) -> pl.Expr:
+    """Sum over the person's unit of `ordered` (values in the unit's order, see `in_order`),
+    nulls counted as 0, for every row of the frame. The sum is a difference of running sums at
+    the unit's last and first positions: about 3x cheaper than a window (measured), and exact
+    in Int64. `share` may make the running sum a column, as it is read twice."""
     first, last = bounds_cols(unit)
-    values = v.fill_null(0).cast(I64)
-    if not ordered:
-        values = values.gather(pl.col(order_col(unit)))
-    running = values.cum_sum()
-    before = running - values
-    return running.gather(pl.col(last)) - before.gather(pl.col(first))
+    values = ordered.fill_null(0).cast(I64)
+    running = share(values.cum_sum())
+    return running.gather(pl.col(last)) - (running - values).gather(pl.col(first))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +103,28 @@ def as_exact(c: Compiled) -> Exact:
     return c if isinstance(c, Exact) else Exact(c, 1)
 
 
+class Shared:
+    """Sub-expressions read more than once, each computed once as a column of its own
+    (`t:<n>`), deduplicated over the whole plan by structure. Without it a guard repeats its
+    operands' whole trees (min/max, aggregates and `if` read them twice, so nesting doubles
+    the work at each level), which polars' common-subexpression elimination undoes only in
+    part."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, pl.Expr] = {}
+        self._names: dict[bytes, str] = {}
+
+    def column(self, expr: pl.Expr) -> pl.Expr:
+        if expr.meta.is_column() or expr.meta.is_literal():
+            return expr
+        key = expr.meta.serialize()
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = f"t:{len(self._names)}"
+            self.columns[name] = expr.alias(name)
+        return pl.col(name)
+
+
 def kleene_if(cond: pl.Expr, then: pl.Expr, otherwise: pl.Expr) -> pl.Expr:
     """`then if cond else otherwise`, unknown when cond is unknown (polars' when() treats a
     null condition as false, which would silently pick `otherwise`)."""
@@ -103,12 +132,19 @@ def kleene_if(cond: pl.Expr, then: pl.Expr, otherwise: pl.Expr) -> pl.Expr:
 
 
 class PolarsCompiler:
-    """Compiles expressions of one Rulebook as of one date."""
+    """Compiles expressions of one Rulebook as of one date. With `shared`, an operand read more
+    than once becomes a column of the plan (see Shared); without, every expression stands
+    alone (explanations evaluate sub-expressions one by one)."""
 
-    def __init__(self, book: Rulebook, as_of: dt.date) -> None:
+    def __init__(self, book: Rulebook, as_of: dt.date, shared: Shared | None = None) -> None:
         self.book = book
         self.as_of = as_of
+        self.shared = shared
         self.current: Expr | None = None
+
+    def once(self, e: pl.Expr) -> pl.Expr:
+        """An operand about to be read more than once."""
+        return self.shared.column(e) if self.shared is not None else e
 
     def compile(self, expr: Expr) -> Compiled:
         self.current = expr
@@ -172,7 +208,7 @@ class PolarsCompiler:
         assert isinstance(value, Table) and n.key is not None
         key = self.node(n.key)
         assert isinstance(key, pl.Expr)
-        return self.table(value, key)
+        return self.table(value, self.once(key))
 
     def table(self, table: Table, key: pl.Expr) -> Compiled:
         values = {k: c.value for k, c in table.cells.items()}
@@ -209,7 +245,7 @@ class PolarsCompiler:
         if n.op == "/":
             ea = as_exact(a)
             assert isinstance(b, pl.Expr), "division by a whole number only"
-            return Exact(ea.num, _mul_den(ea.den, b))
+            return Exact(ea.num, _mul_den(ea.den, self.once(b)))
         if isinstance(a, pl.Expr) and isinstance(b, pl.Expr):
             return {"+": a + b, "-": a - b, "*": a * b}[n.op]
         ea, eb = as_exact(a), as_exact(b)
@@ -237,7 +273,7 @@ class PolarsCompiler:
         return out
 
     def _IfElse(self, n: x.IfElse) -> Compiled:
-        cond = self.plain(n.cond)
+        cond = self.once(self.plain(n.cond))
         a, b = self.node(n.then), self.node(n.otherwise)
         if isinstance(a, pl.Expr) and isinstance(b, pl.Expr):
             return kleene_if(cond, a, b)
@@ -248,7 +284,7 @@ class PolarsCompiler:
         return Exact(kleene_if(cond, ea.num * _den(eb.den), eb.num * _den(ea.den)), _mul_den(ea.den, eb.den))
 
     def _InList(self, n: x.InList) -> Compiled:
-        operand = self.plain(n.operand)
+        operand = self.once(self.plain(n.operand))
         options = [o.value for o in n.options]
         return pl.when(operand.is_null()).then(None).otherwise(operand.is_in(options))
 
@@ -258,7 +294,7 @@ class PolarsCompiler:
         if f in ("round", "floor", "ceil", "round_down"):
             c = self.node(n.args[0])
             e = as_exact(c)
-            d = _den(e.den)
+            d = self.once(_den(e.den))
             if f == "round":
                 out = (e.num * 2 + d) // (d * 2)  # half-up
             elif f == "floor":
@@ -266,43 +302,52 @@ class PolarsCompiler:
             elif f == "ceil":
                 out = -((-e.num) // d)
             else:
-                step = self.plain(n.args[1])
+                step = self.once(self.plain(n.args[1]))
                 out = (e.num // d) // step * step
             return out if isinstance(c, Exact) or f == "round_down" else c
         if f in ("min", "max"):
-            args = [self.plain(a) for a in n.args]
+            args = [self.once(self.plain(a)) for a in n.args]
             agg = pl.min_horizontal(args) if f == "min" else pl.max_horizontal(args)
             any_null = pl.any_horizontal([a.is_null() for a in args])
             return pl.when(any_null).then(None).otherwise(agg)
         if f in ("years_between", "months_between"):
-            d1, d2 = (self.plain(a) for a in n.args)
+            (y1, m1, d1), (y2, m2, d2) = (self.date_parts(a) for a in n.args)
             if f == "years_between":
-                before = (d2.dt.month().cast(I64) * 100 + d2.dt.day()) < (d1.dt.month().cast(I64) * 100 + d1.dt.day())
-                return d2.dt.year().cast(I64) - d1.dt.year() - before.cast(I64)
-            months = (d2.dt.year().cast(I64) - d1.dt.year()) * 12 + d2.dt.month().cast(I64) - d1.dt.month()
-            return months - (d2.dt.day() < d1.dt.day()).cast(I64)
+                return y2 - y1 - ((m2 * 100 + d2) < (m1 * 100 + d1)).cast(I64)
+            return (y2 - y1) * 12 + m2 - m1 - (d2 < d1).cast(I64)
         if f == "year":
-            return self.plain(n.args[0]).dt.year().cast(I64)
+            return self.date_parts(n.args[0])[0]
         if f == "month":
-            return self.plain(n.args[0]).dt.month().cast(I64)
+            return self.date_parts(n.args[0])[1]
         raise self.fail(n, "unsupported", f"{f}() is not supported by the polars back end")
+
+    def date_parts(self, n: x.Node) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+        """Year, month and day (Int64) of a date: the calendar conversion is the costly step,
+        and the same dates (birth dates) are read by many rules, so each part is computed once."""
+        d = self.plain(n)
+        parts = (d.dt.year().cast(I64), d.dt.month().cast(I64), d.dt.day().cast(I64))
+        if d.meta.is_literal():  # as_of: constants, folded by polars
+            return parts
+        return self.once(parts[0]), self.once(parts[1]), self.once(parts[2])
 
     def _Aggregate(self, n: x.Aggregate) -> Compiled:
         # Each unit is a contiguous run of rows in its order (evaluation.prepare), so most
-        # aggregates are segment sums; only max/min need a window.
+        # aggregates are segment sums of the argument gathered once into that order; only
+        # max/min need a window. The result is a column of its own: it is often read twice.
         first, last = bounds_cols(n.unit)
         if n.arg is None:
             return pl.col(last) - pl.col(first) + 1
-        v = self.plain(n.arg)
-        ordered = n.unit == next(iter(self.book.units))
-        unknowns = segment_sum(v.is_null(), n.unit, ordered)
+        if n.func in ("max", "min"):
+            v = self.once(self.plain(n.arg))
+            unknowns = segment_sum(in_order(v.is_null(), n.unit), n.unit, self.once)
+            agg = v.max() if n.func == "max" else v.min()
+            return self.once(pl.when(unknowns > 0).then(None).otherwise(agg.over(unit_col(n.unit))))
+        v = self.once(in_order(self.plain(n.arg), n.unit))
+        unknowns = segment_sum(v.is_null(), n.unit, self.once)
         if n.func in ("any", "all"):
             # Kleene: any is true if a member's is true, else unknown if one is unknown;
             # all is false if a member's is false, else unknown if one is unknown.
-            decisive = segment_sum(v if n.func == "any" else ~v, n.unit, ordered) > 0
+            decisive = segment_sum(v if n.func == "any" else ~v, n.unit, self.once) > 0
             other = n.func == "all"
-            return pl.when(decisive).then(not other).when(unknowns > 0).then(None).otherwise(other)
-        if n.func in ("count", "sum"):
-            return pl.when(unknowns > 0).then(None).otherwise(segment_sum(v, n.unit, ordered))
-        agg = v.max() if n.func == "max" else v.min()
-        return pl.when(unknowns > 0).then(None).otherwise(agg.over(unit_col(n.unit)))
+            return self.once(pl.when(decisive).then(not other).when(unknowns > 0).then(None).otherwise(other))
+        return self.once(pl.when(unknowns > 0).then(None).otherwise(segment_sum(v, n.unit, self.once)))

@@ -54,8 +54,7 @@ def evaluate(rules: SweepRules, persons: pl.DataFrame, receiving: pl.DataFrame) 
     """One row per person, by person_id: the kept columns, the decision columns, the columns
     computed on the person frame and the receiving flags. `persons` must be sorted by person_id."""
     dec = rules.compiled.decisions(persons, keep=tuple(rules.kept_columns())).collect()
-    dec = dec.sort("person_id")   # the evaluator orders rows by household
-    dec = dec.hstack(persons.select(rules.person_columns()))  # same people, same order
+    dec = dec.hstack(persons.select(rules.person_columns()))  # the evaluator keeps the rows' order
     receiving = receiving.cast({"person_id": dec.schema["person_id"]})
     return lists.receiving_flags(dec, receiving, rules)
 
