@@ -15,77 +15,56 @@ A person absent from the family registry, or whose own parent links conflict, ge
 
 from __future__ import annotations
 
-import numpy as np
 import polars as pl
 
 from . import cleaning
 from .sources import Sources
 
 
-def _ids(frame: pl.DataFrame, col: str) -> np.ndarray:
-    return frame[col].fill_null(-1).to_numpy()
+def _link(lf: pl.LazyFrame, person: str, provider: str) -> pl.LazyFrame:
+    return lf.select(pl.col(person).alias("person"), pl.col(provider).alias("provider"))
 
 
-def _unique(x: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (a plain sort: numpy 2's hash-based np.unique is slower here)."""
-    x = np.sort(x)
-    return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
-
-
-def _lookup(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Positions of ids in sorted_ids, -1 where absent (a sorted search: no hash join)."""
-    if len(sorted_ids) == 0:
-        return np.full(len(ids), -1)
-    pos = np.minimum(np.searchsorted(sorted_ids, ids), len(sorted_ids) - 1)
-    return np.where(sorted_ids[pos] == ids, pos, -1)
+def _max_or_unknown(col: str) -> pl.Expr:
+    """The highest value, at least 0; unknown when any provider's value is unknown."""
+    return pl.when(pl.col(col).null_count() == 0).then(pl.col(col).max().clip(0)).alias(col)
 
 
 def providers(src: Sources, spine: pl.DataFrame, family: pl.DataFrame) -> pl.DataFrame:
-    """spine: person_id, household_id of the persons to describe (sorted by person_id);
-    family: their cleaned family rows (with conflict flags). Children are found by their own
-    mother_id / father_id. Vectorised with sorted searches over numpy arrays."""
+    """spine: person_id, household_id of the persons to describe; family: their cleaned
+    family rows (with conflict flags). Children are found by their own mother_id /
+    father_id. Polars hash joins and one group_by over the (person, provider) links."""
     kids = src.family_of_children(spine["person_id"])
-    f_person, k_child, k_spouse = _ids(family, "person_id"), _ids(kids, "child"), _ids(kids, "spouse_id")
-    k_mother, k_father = _ids(kids, "mother_id"), _ids(kids, "father_id")
-    person = np.concatenate([f_person, f_person, k_mother, k_father, k_mother, k_father])
-    provider = np.concatenate([_ids(family, "mother_id"), _ids(family, "father_id"),
-                               k_child, k_child, k_spouse, k_spouse])
-    via_child = np.concatenate([np.full(2 * len(f_person), -1), np.full(2 * len(k_child), -1),
-                                k_child, k_child])  # the child through whom a spouse provides
-    keep = (person >= 0) & (provider >= 0)
-    person, provider, via_child = person[keep], provider[keep], via_child[keep]
-    # who among them is a living resident, where they live, what they earn and own
-    attrs = src.provider_attrs(pl.Series(_unique(np.concatenate([provider, via_child]))))
-    attrs = attrs.sort("person_id")
-    a_id = attrs["person_id"].to_numpy()
-    a_hh = attrs["p_household"].to_numpy()
-    a_inc, a_prop = attrs["inc"], attrs["prop"]
-    s_id, s_hh = spine["person_id"].to_numpy(), spine["household_id"].to_numpy()
-    pi, qi = _lookup(s_id, person), _lookup(a_id, provider)
-    ok = (pi >= 0) & (qi >= 0)
+    needed = None if src.full else pl.concat(
+        [family["mother_id"], family["father_id"], kids["child"], kids["spouse_id"]]
+    ).drop_nulls().unique()
+    attrs = src.provider_attrs(needed).lazy()
+    own, k = family.lazy(), kids.lazy()
     # a child's spouse counts only while the child lives (사망한 1촌 직계혈족의 배우자 제외)
-    ok &= (via_child < 0) | (_lookup(a_id, via_child) >= 0)
-    pi, qi = pi[ok], qi[ok]
-    other = s_hh[pi] != a_hh[qi]
-    pair = _unique(pi[other].astype(np.int64) * len(a_id) + qi[other])
-    pi, qi = pair // max(len(a_id), 1), pair % max(len(a_id), 1)
-    n = len(s_id)
-    count = np.bincount(pi, minlength=n)
-
-    def max_or_unknown(values: pl.Series) -> pl.Series:
-        v = values.fill_null(-1).to_numpy()[qi]
-        unknown = np.bincount(pi, weights=values.is_null().to_numpy()[qi], minlength=n) > 0
-        best = np.zeros(n, np.int64)
-        np.maximum.at(best, pi, v)
-        return pl.Series(best).set(pl.Series(unknown), None)
-
-    per = pl.DataFrame({
-        "person_id": s_id,
-        "provider_count": count.astype(np.int32),
-        "provider_max_annual_income": max_or_unknown(a_inc),
-        "provider_max_property": max_or_unknown(a_prop),
-    })
+    in_laws = k.join(attrs.select(pl.col("person_id").alias("child")), on="child", how="semi")
+    links = pl.concat([
+        _link(own, "person_id", "mother_id"), _link(own, "person_id", "father_id"),
+        _link(k, "mother_id", "child"), _link(k, "father_id", "child"),
+        _link(in_laws, "mother_id", "spouse_id"), _link(in_laws, "father_id", "spouse_id"),
+    ]).drop_nulls()
+    per = (links.join(spine.lazy().rename({"person_id": "person"}), on="person")
+           .join(attrs.rename({"person_id": "provider"}), on="provider")
+           # an unknown household counts as another one
+           .filter((pl.col("household_id") != pl.col("p_household")).fill_null(True))
+           .group_by("person").agg(pl.col("provider").n_unique().alias("n"),
+                                   _max_or_unknown("inc"), _max_or_unknown("prop"))
+           .rename({"person": "person_id"}))
     # unknown for people absent from the family registry or whose own parents conflict
-    known = family.filter(~pl.col(cleaning.conflict_flag("mother_id"))
-                          & ~pl.col(cleaning.conflict_flag("father_id"))).select("person_id")
-    return per.join(known, on="person_id", how="semi")
+    known = family.lazy().filter(~pl.col(cleaning.conflict_flag("mother_id"))
+                                 & ~pl.col(cleaning.conflict_flag("father_id")))
+    none = pl.col("n").is_null()  # known, without any provider
+    return (spine.lazy().select("person_id")
+            .join(known, on="person_id", how="semi", maintain_order="left")
+            .join(per, on="person_id", how="left", maintain_order="left")
+            .select("person_id",
+                    pl.col("n").fill_null(0).cast(pl.Int32).alias("provider_count"),
+                    pl.when(none).then(0).otherwise(pl.col("inc"))
+                    .alias("provider_max_annual_income"),
+                    pl.when(none).then(0).otherwise(pl.col("prop"))
+                    .alias("provider_max_property"))
+            .collect())

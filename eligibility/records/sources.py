@@ -52,9 +52,11 @@ class Sources:
         return (cleaning.resident(self.ds, ids).filter(alive(self.as_of))
                 .select("person_id", "household_id").collect())
 
+    # The whole-registry frames are sorted by person_id, like the spine: polars then joins
+    # them by merging instead of hashing (here and in the linker's final joins).
     @cached_property
     def _all_earnings(self) -> pl.DataFrame:
-        return incomes.aggregates(self.ds, self.as_of)
+        return incomes.aggregates(self.ds, self.as_of).sort("person_id")
 
     def earnings(self, ids: pl.Series | None = None) -> pl.DataFrame:
         if self.full:
@@ -63,7 +65,8 @@ class Sources:
 
     @cached_property
     def _all_property(self) -> pl.DataFrame:
-        return cleaning.registry(self.ds, "property", drop_orphans=False).collect()
+        return (cleaning.registry(self.ds, "property", drop_orphans=False)
+                .sort("person_id").collect())
 
     def property(self, ids: pl.Series | None = None) -> pl.DataFrame:
         if self.full:
@@ -71,10 +74,10 @@ class Sources:
         return cleaning.registry(self.ds, "property", ids if ids is not None else self.ids,
                                  drop_orphans=False).collect()
 
-    def provider_attrs(self, ids: pl.Series) -> pl.DataFrame:
+    def provider_attrs(self, ids: pl.Series | None) -> pl.DataFrame:
         """person_id, p_household, inc (previous-year income, all sources) and prop (home +
         lease deposit + land and buildings) of those ids who are living residents; inc/prop
-        null when unknown. In full mode: for every living resident (ids not needed)."""
+        null when unknown. In full mode: for every living resident (ids not needed: None)."""
         living = self._all_living if self.full else self.living(ids)
         income = (self._all_earnings if self.full else self.earnings(ids)).select(
             "person_id", pl.col("total_income_annual").alias("inc"))
