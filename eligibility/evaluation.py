@@ -170,9 +170,12 @@ class CompiledRulebook:
         return lf.with_columns([self._is_payee(name).alias(f"payee:{name}") for name in units])
 
     def _orders(self) -> list[pl.Expr]:
-        """For each unit, the row order in which its members are contiguous, by person_id."""
-        return [pl.arg_sort_by([pl.col(unit_col(name)), pl.col("person_id")]).alias(order_col(name))
-                for name in self.book.units]
+        """For each unit, the row order in which its members are contiguous, by person_id: a
+        stable sort by the key of the rows in person_id order (about 2x cheaper than sorting
+        by both columns, measured; most frames come in person_id order already)."""
+        by_id = pl.col("person_id").arg_sort()
+        return [by_id.gather(pl.arg_sort_by(pl.col(unit_col(name)).gather(by_id), maintain_order=True))
+                .alias(order_col(name)) for name in self.book.units]
 
     def _bounds(self) -> list[pl.Expr]:
         """Each unit is a run of rows in its order: for every person, their position in that
@@ -268,8 +271,11 @@ class CompiledRulebook:
         column, including the missing-input bit sets. Those are costly (a segment sum per
         input), so they are computed only on the households where some decision is
         undetermined, then scattered back to their rows."""
+        # one chunk per column: the plan gathers a lot, and gathers across chunks are several
+        # times slower (a linked frame comes in ~10 chunks: measured 2x on the whole evaluation)
+        frame = persons.lazy().collect(engine="in-memory").rechunk()
         # the in-memory engine: about 2x faster than polars' default on these plans (measured)
-        full = self.lazy(persons).with_columns(self.decision_columns()).collect(engine="in-memory")
+        full = self.lazy(frame).with_columns(self.decision_columns()).collect(engine="in-memory")
         pending = pl.any_horizontal([pl.col(f"{p}:status") == UNDETERMINED for p in self.programmes])
         widest = next(iter(self.book.units))
         rows = full.select((segment_sum(in_order(pending, widest), widest) > 0).arg_true()).to_series()

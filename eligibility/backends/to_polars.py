@@ -332,18 +332,23 @@ class PolarsCompiler:
 
     def _Aggregate(self, n: x.Aggregate) -> Compiled:
         # Each unit is a contiguous run of rows in its order (evaluation.prepare), so most
-        # aggregates are segment sums of the argument gathered once into that order; only
-        # max/min need a window. The result is a column of its own: it is often read twice.
+        # aggregates are segment sums of the argument gathered once into that order; max/min
+        # are a window over the key in that order, flagged sorted (~4x cheaper than over the
+        # key as is: measured), gathered back. The result is a column of its own: it is often
+        # read twice.
         first, last = bounds_cols(n.unit)
         if n.arg is None:
             return pl.col(last) - pl.col(first) + 1
-        if n.func in ("max", "min"):
-            v = self.once(self.plain(n.arg))
-            unknowns = segment_sum(in_order(v.is_null(), n.unit), n.unit, self.once)
-            agg = v.max() if n.func == "max" else v.min()
-            return self.once(pl.when(unknowns > 0).then(None).otherwise(agg.over(unit_col(n.unit))))
-        v = self.once(in_order(self.plain(n.arg), n.unit))
+        arg = self.plain(n.arg)
+        v = self.once(in_order(arg, n.unit))
         unknowns = segment_sum(v.is_null(), n.unit, self.once)
+        if n.func in ("max", "min"):
+            if self.shared is None:  # standalone: a window's input may not gather (nor need to be fast)
+                agg = (arg.max() if n.func == "max" else arg.min()).over(unit_col(n.unit))
+            else:
+                key = self.once(in_order(pl.col(unit_col(n.unit)), n.unit)).set_sorted()
+                agg = (v.max() if n.func == "max" else v.min()).over(key).gather(pl.col(position_col(n.unit)))
+            return self.once(pl.when(unknowns > 0).then(None).otherwise(agg))
         if n.func in ("any", "all"):
             # Kleene: any is true if a member's is true, else unknown if one is unknown;
             # all is false if a member's is false, else unknown if one is unknown.
