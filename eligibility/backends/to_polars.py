@@ -74,6 +74,15 @@ def segment_sum(ordered: pl.Expr, unit: str, share: Callable[[pl.Expr], pl.Expr]
     return running.gather(pl.col(last)) - (running - values).gather(pl.col(first))
 
 
+def segment_any(ordered: pl.Expr, unit: str) -> pl.Expr:
+    """Whether any of the person's unit's `ordered` (booleans in the unit's order) is true,
+    nulls counted as false: the next true row from the unit's first is within the unit. No
+    running sum, two gathers fewer than `segment_sum(...) > 0`."""
+    first, last = bounds_cols(unit)
+    next_true = pl.when(ordered).then(pl.int_range(pl.len(), dtype=I64)).backward_fill()
+    return (next_true.gather(pl.col(first)) <= pl.col(last)).fill_null(False)
+
+
 @dataclass(frozen=True, slots=True)
 class Exact:
     """num / den, den > 0. den is an int when constant (the common case)."""
@@ -341,18 +350,18 @@ class PolarsCompiler:
             return pl.col(last) - pl.col(first) + 1
         arg = self.plain(n.arg)
         v = self.once(in_order(arg, n.unit))
-        unknowns = segment_sum(v.is_null(), n.unit, self.once)
+        unknown = segment_any(v.is_null(), n.unit)
         if n.func in ("max", "min"):
             if self.shared is None:  # standalone: a window's input may not gather (nor need to be fast)
                 agg = (arg.max() if n.func == "max" else arg.min()).over(unit_col(n.unit))
             else:
                 key = self.once(in_order(pl.col(unit_col(n.unit)), n.unit)).set_sorted()
                 agg = (v.max() if n.func == "max" else v.min()).over(key).gather(pl.col(position_col(n.unit)))
-            return self.once(pl.when(unknowns > 0).then(None).otherwise(agg))
+            return self.once(pl.when(unknown).then(None).otherwise(agg))
         if n.func in ("any", "all"):
             # Kleene: any is true if a member's is true, else unknown if one is unknown;
             # all is false if a member's is false, else unknown if one is unknown.
-            decisive = segment_sum(v if n.func == "any" else ~v, n.unit, self.once) > 0
+            decisive = segment_any(v if n.func == "any" else ~v, n.unit)
             other = n.func == "all"
-            return self.once(pl.when(decisive).then(not other).when(unknowns > 0).then(None).otherwise(other))
-        return self.once(pl.when(unknowns > 0).then(None).otherwise(segment_sum(v, n.unit, self.once)))
+            return self.once(pl.when(decisive).then(not other).when(unknown).then(None).otherwise(other))
+        return self.once(pl.when(unknown).then(None).otherwise(segment_sum(v, n.unit, self.once)))
