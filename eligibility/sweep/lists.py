@@ -121,12 +121,14 @@ def undetermined(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules) ->
             for i, (inp, scope) in enumerate(rules.compiled.layout[rules.programmes[k]].needs) if m >> i & 1]
     table = pl.DataFrame(bits, schema={"prog": pl.UInt8, "missing": pl.Int64, "inp": pl.UInt16,
                                        "scope": pl.String}, orient="row")
-    und = und.join(table, on=["prog", "missing"])
     cols = ["inp", "person_id", "household_id", "prog", "n"]
-    parts = [und.filter(pl.col("scope") == "person")                  # the decided person lacks it
+    parts = [und.join(table.filter(pl.col("scope") == "person"), on=["prog", "missing"])  # the decided person lacks it
              .select(*cols[:-1], pl.lit(1, pl.UInt32).alias("n"))]
     for unit, key in keys.items():
-        scoped = und.filter(pl.col("scope") == unit)
+        # the unit's decisions counted per bit set before decoding: a household's members
+        # often share one (2.3x fewer rows in the 1M sweep)
+        scoped = (und.group_by(key, "prog", "missing").agg(pl.len().alias("c"))
+                  .join(table.filter(pl.col("scope") == unit), on=["prog", "missing"]))
         if scoped.is_empty():
             continue
         # a unit-scoped input: every member of the unit without a value is asked about
@@ -137,7 +139,7 @@ def undetermined(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules) ->
         members = pl.concat([
             asked.filter(pl.col(i).is_null()).select(*index, pl.lit(inputs.index(i), pl.UInt16).alias("inp"))
             for i in rules.scoped_inputs]).collect()
-        per_unit = scoped.group_by(key, "inp", "prog").agg(pl.len().cast(pl.UInt32).alias("n"))
+        per_unit = scoped.group_by(key, "inp", "prog").agg(pl.col("c").sum().cast(pl.UInt32).alias("n"))
         parts.append(per_unit.join(members, on=[key, "inp"]).select(cols))
     detail = pl.concat(parts)
     per = detail.group_by("inp", "person_id", "prog").agg(pl.col("household_id").first(), pl.col("n").sum().alias("len"))
