@@ -140,16 +140,22 @@ def link_persons(dataset: Dataset | str | Path, as_of: dt.date,
 
 
 def received_benefits(dataset: Dataset | str | Path, as_of: dt.date,
-                      person_ids: pl.Series | None = None) -> pl.DataFrame:
+                      person_ids: pl.Series | None = None,
+                      living: pl.Series | None = None) -> pl.DataFrame:
     """Benefits in payment on `as_of` to living residents: person_id, programme, since
     (orphans removed; a conflicting `since` is unknown). The sweep compares these with
-    eligibility to find take-up gaps."""
+    eligibility to find take-up gaps. `living`: the person_ids wanted, already known to be
+    living residents (the sweep's plan): the resident registry is then not read again."""
     ds = as_dataset(dataset)
-    ids = None if person_ids is None else person_ids.cast(pl.Int64).unique()
-    living = cleaning.resident(ds, ids).filter(alive(as_of)).select("person_id")
-    return (cleaning.registry(ds, "benefits", ids)
-            .filter(pl.col("since").is_null() | (pl.col("since") <= as_of))
-            .join(living, on="person_id", how="semi")
+    if living is not None:
+        rows = cleaning.registry(ds, "benefits", drop_orphans=False)
+        wanted = pl.LazyFrame({"person_id": living.cast(pl.Int64)})
+    else:
+        ids = None if person_ids is None else person_ids.cast(pl.Int64).unique()
+        rows = cleaning.registry(ds, "benefits", ids)
+        wanted = cleaning.resident(ds, ids).filter(alive(as_of)).select("person_id")
+    return (rows.filter(pl.col("since").is_null() | (pl.col("since") <= as_of))
+            .join(wanted, on="person_id", how="semi")
             .sort("person_id", "programme").collect())  # any programme id: agencies pay many more
 
 

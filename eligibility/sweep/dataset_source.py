@@ -64,9 +64,8 @@ class DatasetSource:
         return frame
 
     def receiving(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
-        got = received_benefits(self._dataset(part), as_of)
+        got = received_benefits(self._dataset(part), as_of, living=pl.Series(part.person_ids))
         if self.shards is not None:
-            got = got.filter(pl.col("person_id").is_in(pl.Series(part.person_ids).implode()))
             shutil.rmtree(shard.shard_path(self.shards, part), ignore_errors=True)  # used: gone
         return got
 
