@@ -1,0 +1,68 @@
+"""Where one sweep partition's time goes: the steps of `run_partition` (link, benefits in
+payment, evaluation, each list, summary, digest) timed apart, wall and CPU seconds (CPU counts
+every thread: a step using both cores shows CPU ≈ 2 × wall). Not a test.
+
+    python -m bench.partition_steps --data /work/data/1m          # the whole dataset as one partition
+
+The dataset is taken as one partition (no shards), as `eligibility sweep` does up to the
+partition size."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from bench.machine import machine
+from eligibility.sweep import lists
+from eligibility.sweep.dataset_source import DatasetSource, open_source
+from eligibility.sweep.partition import decisions_digest, evaluate
+from eligibility.sweep.plan import Partition, plan_partitions
+from eligibility.sweep.spec import RulesSpec, SweepRules
+
+T = TypeVar("T")
+
+
+def timed(label: str, job: Callable[[], T]) -> T:
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = job()
+    print(f"  {label:<14} wall {time.perf_counter() - wall:6.3f} s   cpu {time.process_time() - cpu:6.3f} s",
+          flush=True)
+    return out
+
+
+def one_run(source: DatasetSource, rules: SweepRules, as_of: dt.date, part: Partition) -> None:
+    persons = timed("link", lambda: source.persons(as_of, part))
+    receiving = timed("receiving", lambda: source.receiving(as_of, part))
+    persons = persons.sort("person_id").with_columns(rules.defaults(persons.columns))
+    dec = timed("evaluate", lambda: evaluate(rules, persons, receiving))
+    timed("undetermined", lambda: lists.undetermined(dec, persons, rules))
+    crisis = timed("crisis", lambda: lists.crisis_by_household(persons, rules))
+    timed("outreach", lambda: lists.outreach(dec, crisis, rules))
+    timed("review", lambda: lists.review(dec, receiving, rules))
+    timed("summary", lambda: lists.summary(dec, rules))
+    timed("digest", lambda: decisions_digest(dec.select("person_id", "household_id", *rules.decision_names())))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--as-of", default="2026-03-01")
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    as_of = dt.date.fromisoformat(args.as_of)
+    source = open_source(args.data)
+    rules = RulesSpec(None, as_of).compile()
+    population = source.population(as_of)
+    (part,) = plan_partitions(population, population.height)
+    print(machine())
+    print(f"{part.persons:,} persons, {len(rules.programmes)} programmes")
+    for run in range(1, args.repeat + 1):
+        print(f"run {run}:")
+        one_run(source, rules, as_of, part)
+
+if __name__ == "__main__":
+    main()
