@@ -18,6 +18,7 @@ import polars as pl
 from . import cleaning
 from .contract import INPUTS_YAML, frame_schema, load_inputs
 from .dataset import Dataset, as_dataset
+from .groups import household_groups
 from .providers import providers
 from .schema import REGISTRIES
 from .sources import Sources, alive
@@ -140,20 +141,18 @@ def link_persons(dataset: Dataset | str | Path, as_of: dt.date,
 
 
 def received_benefits(dataset: Dataset | str | Path, as_of: dt.date,
-                      person_ids: pl.Series | None = None,
                       living: pl.Series | None = None) -> pl.DataFrame:
     """Benefits in payment on `as_of` to living residents: person_id, programme, since
     (orphans removed; a conflicting `since` is unknown). The sweep compares these with
-    eligibility to find take-up gaps. `living`: the person_ids wanted, already known to be
+    eligibility to find take-up gaps. `living`: only these person_ids, already known to be
     living residents (the sweep's plan): the resident registry is then not read again."""
     ds = as_dataset(dataset)
     if living is not None:
         rows = cleaning.registry(ds, "benefits", drop_orphans=False)
         wanted = pl.LazyFrame({"person_id": living.cast(pl.Int64)})
     else:
-        ids = None if person_ids is None else person_ids.cast(pl.Int64).unique()
-        rows = cleaning.registry(ds, "benefits", ids)
-        wanted = cleaning.resident(ds, ids).filter(alive(as_of)).select("person_id")
+        rows = cleaning.registry(ds, "benefits")
+        wanted = cleaning.resident(ds).filter(alive(as_of)).select("person_id")
     return (rows.filter(pl.col("since").is_null() | (pl.col("since") <= as_of))
             .join(wanted, on="person_id", how="semi")
             .sort("person_id", "programme").collect())  # any programme id: agencies pay many more
@@ -164,20 +163,5 @@ def partitions(dataset: Dataset | str | Path, as_of: dt.date, parts: int) -> lis
     spouses registered in different households together (their couple is one unit)."""
     ds = as_dataset(dataset)
     res = cleaning.resident(ds).filter(alive(as_of)).select("person_id", "household_id").collect()
-    fam = cleaning.registry(ds, "family").select("person_id", "spouse_id").collect()
-    # A household's group: the smallest household id reachable through spouse links.
-    link = (fam.join(res, on="person_id").join(
-        res.rename({"person_id": "spouse_id", "household_id": "sp_household"}), on="spouse_id")
-        .select("household_id", "sp_household"))
-    group = res.select("household_id").unique().with_columns(pl.col("household_id").alias("g"))
-    for _ in range(8):  # chains of split couples are short; 8 rounds is ample
-        step = (link.join(group, left_on="sp_household", right_on="household_id")
-                .group_by("household_id").agg(pl.col("g").min().alias("g2")))
-        new = group.join(step, on="household_id", how="left").select(
-            "household_id", pl.min_horizontal("g", "g2").alias("g"))
-        if new.sort("household_id").equals(group.sort("household_id")):
-            break
-        group = new
-    people = res.join(group, on="household_id").with_columns(
-        (pl.col("g") % parts).alias("part"))
+    people = household_groups(ds, res).with_columns((pl.col("group") % parts).alias("part"))
     return [people.filter(pl.col("part") == i)["person_id"].sort() for i in range(parts)]

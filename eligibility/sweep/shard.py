@@ -23,6 +23,7 @@ import pyarrow.ipc as ipc
 
 from ..records.cleaning import resident
 from ..records.dataset import Dataset
+from ..records.groups import household_groups
 from ..records.schema import REGISTRIES
 from ..records.sources import alive
 from .idindex import PartitionIndex
@@ -48,27 +49,8 @@ def living(ds: Dataset, as_of: dt.date) -> pl.DataFrame:
 
 def population(ds: Dataset, as_of: dt.date) -> pl.DataFrame:
     """person_id, household_id (the linker's resolution of registrations) and group: households
-    joined by a spouse registered in another household share the smallest household id."""
-    res = living(ds, as_of)
-    links = (ds.scan("family").select("person_id", "spouse_id").drop_nulls().unique().collect()
-             .join(res, on="person_id")
-             .join(res.rename({"person_id": "spouse_id", "household_id": "spouse_household"}),
-                   on="spouse_id")
-             .filter(pl.col("household_id") != pl.col("spouse_household"))
-             .select("household_id", "spouse_household"))
-    # label propagation over the (few) households with a spouse elsewhere; chains are short
-    groups = (pl.concat([links["household_id"], links["spouse_household"]]).unique()
-              .to_frame("household_id").with_columns(pl.col("household_id").alias("group")))
-    for _ in range(64):
-        step = (links.join(groups, left_on="spouse_household", right_on="household_id")
-                .group_by("household_id").agg(pl.col("group").min().alias("via")))
-        new = (groups.join(step, on="household_id", how="left")
-               .select("household_id", pl.min_horizontal("group", "via").alias("group")))
-        if new.sort("household_id").equals(groups.sort("household_id")):
-            break
-        groups = new
-    return (res.join(groups, on="household_id", how="left")
-            .with_columns(pl.col("group").fill_null(pl.col("household_id"))))
+    joined by a spouse registered in another household (records.groups)."""
+    return household_groups(ds, living(ds, as_of))
 
 
 def relatives(ds: Dataset, index: PartitionIndex) -> pl.DataFrame:

@@ -1,0 +1,38 @@
+"""Households that must be linked together. A couple is one unit even when the spouses are
+registered in two households (기초연금 counts both spouses), so such households form one
+group; chains (a spouse elsewhere whose household holds another split couple) are followed.
+Used to cut a population into parts that link exactly like the whole (linkage.partitions,
+the sweep's plan)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .dataset import Dataset
+
+MAX_ROUNDS = 64   # label propagation; real chains of split couples are two or three long
+
+
+def household_groups(ds: Dataset, living: pl.DataFrame) -> pl.DataFrame:
+    """living (person_id, household_id: one row per living resident) with `group`: the smallest
+    household id reachable through spouse links. Links are read from the raw family rows: a
+    conflicting duplicate links both candidate spouses, which can only keep more together."""
+    links = (ds.scan("family").select("person_id", "spouse_id").drop_nulls().unique().collect()
+             .join(living, on="person_id")
+             .join(living.rename({"person_id": "spouse_id", "household_id": "spouse_household"}),
+                   on="spouse_id")
+             .filter(pl.col("household_id") != pl.col("spouse_household"))
+             .select("household_id", "spouse_household"))
+    # label propagation over the (few) households with a spouse elsewhere
+    groups = (pl.concat([links["household_id"], links["spouse_household"]]).unique()
+              .to_frame("household_id").with_columns(pl.col("household_id").alias("group")))
+    for _ in range(MAX_ROUNDS):
+        step = (links.join(groups, left_on="spouse_household", right_on="household_id")
+                .group_by("household_id").agg(pl.col("group").min().alias("via")))
+        new = (groups.join(step, on="household_id", how="left")
+               .select("household_id", pl.min_horizontal("group", "via").alias("group")))
+        if new.sort("household_id").equals(groups.sort("household_id")):
+            break
+        groups = new
+    return (living.join(groups, on="household_id", how="left")
+            .with_columns(pl.col("group").fill_null(pl.col("household_id"))))
