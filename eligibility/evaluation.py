@@ -268,7 +268,7 @@ class CompiledRulebook:
 
     def evaluate(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
         """The persons frame (rows in the caller's order) with every intermediate and decision
-        column, including the missing-input bit sets. Those are costly (a segment sum per
+        column, including the missing-input bit sets. Those are costly (a unit-wide test per
         input), so they are computed only on the households where some decision is
         undetermined, then scattered back to their rows."""
         # one chunk per column: the plan gathers a lot, and gathers across chunks are several
@@ -298,8 +298,9 @@ class CompiledRulebook:
 
     def decisions(self, persons: pl.LazyFrame | pl.DataFrame, keep: tuple[str, ...] = ()) -> pl.LazyFrame:
         """person_id (+ `keep` columns) and the four decision columns of every programme, rows
-        in the order of `persons`. Evaluated eagerly (see `evaluate`) on the columns the programmes read (sorting the
-        others would be wasted work); returned lazy so callers can select further."""
+        in the order of `persons`. Evaluated eagerly (see `evaluate`) on the columns the
+        programmes read only (carrying the others through the plan would be wasted work);
+        returned lazy so callers can select further."""
         lf = persons.lazy()
         have = set(lf.collect_schema().names())
         wanted = dict.fromkeys([*self.input_columns(), *keep])
