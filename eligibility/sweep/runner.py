@@ -19,9 +19,10 @@ import shutil
 import time
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -35,6 +36,7 @@ from .source import PersonSource
 from .spec import RulesSpec
 
 TMP_PREFIX = ".tmp-"
+T = TypeVar("T")
 Progress = Callable[[str, int, int, int], None]   # (phase, done, total, persons done)
 
 
@@ -102,17 +104,19 @@ def run_sweep(source: PersonSource, spec: RulesSpec, options: SweepOptions,
     published = False
     try:
         workdir.mkdir(parents=True)
-        t = time.perf_counter()
-        dataset_hash = source.dataset_hash()
-        timings["dataset_hash"] = time.perf_counter() - t
+        # The dataset's hash reads every file (seconds at national scale, on one core): it is
+        # computed on a thread of its own while the population is planned and split.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            hashing = pool.submit(_timed, source.dataset_hash)
+            tell("plan", 0, 0, 0)
+            t = time.perf_counter()
+            plan = plan_partitions(source.population(spec.as_of), options.partition_size)
+            timings["plan"] = time.perf_counter() - t
+            t = time.perf_counter()
+            source.prepare(spec.as_of, plan, workdir)
+            timings["prepare"] = time.perf_counter() - t
+            dataset_hash, timings["dataset_hash"] = hashing.result()
         registry.update(run_id, dataset_hash=dataset_hash)
-        tell("plan", 0, 0, 0)
-        t = time.perf_counter()
-        plan = plan_partitions(source.population(spec.as_of), options.partition_size)
-        timings["plan"] = time.perf_counter() - t
-        t = time.perf_counter()
-        source.prepare(spec.as_of, plan, workdir)
-        timings["prepare"] = time.perf_counter() - t
         persons = sum(p.persons for p in plan)
         registry.update(run_id, persons=persons)
         t = time.perf_counter()
@@ -156,6 +160,11 @@ def run_sweep(source: PersonSource, spec: RulesSpec, options: SweepOptions,
         shutil.rmtree(final if published else workdir, ignore_errors=True)
         raise
     return SweepRun(run_id, final, registry.get(run_id) or {}, manifest)
+
+
+def _timed(job: Callable[[], T]) -> tuple[T, float]:
+    t = time.perf_counter()
+    return job(), time.perf_counter() - t
 
 
 def _decisions_schema(workdir: Path) -> pl.Schema:
