@@ -1,6 +1,6 @@
 """Where one sweep partition's time goes: the steps of `run_partition` (link, benefits in
-payment, evaluation, each list, summary, digest) timed apart, wall and CPU seconds (CPU counts
-every thread: a step using both cores shows CPU ≈ 2 × wall). Not a test.
+payment, evaluation, receiving flags, each list, summary, digest) timed apart, wall and CPU
+seconds (CPU counts every thread: a step using both cores shows CPU ≈ 2 × wall). Not a test.
 
     python -m bench.partition_steps --data /work/data/1m          # the whole dataset as one partition
 
@@ -19,7 +19,7 @@ from typing import TypeVar
 from bench.machine import machine
 from eligibility.sweep import lists
 from eligibility.sweep.dataset_source import DatasetSource, open_source
-from eligibility.sweep.partition import decisions_digest, evaluate
+from eligibility.sweep.partition import decide, decisions_digest
 from eligibility.sweep.plan import Partition, plan_partitions
 from eligibility.sweep.spec import RulesSpec, SweepRules
 
@@ -29,7 +29,7 @@ T = TypeVar("T")
 def timed(label: str, job: Callable[[], T]) -> T:
     wall, cpu = time.perf_counter(), time.process_time()
     out = job()
-    print(f"  {label:<14} wall {time.perf_counter() - wall:6.3f} s   cpu {time.process_time() - cpu:6.3f} s",
+    print(f"  {label:<16} wall {time.perf_counter() - wall:6.3f} s   cpu {time.process_time() - cpu:6.3f} s",
           flush=True)
     return out
 
@@ -38,7 +38,9 @@ def one_run(source: DatasetSource, rules: SweepRules, as_of: dt.date, part: Part
     persons = timed("link", lambda: source.persons(as_of, part))
     receiving = timed("receiving", lambda: source.receiving(as_of, part))
     persons = persons.sort("person_id").with_columns(rules.defaults(persons.columns))
-    dec = timed("evaluate", lambda: evaluate(rules, persons, receiving))
+    dec = timed("evaluate", lambda: decide(rules, persons))
+    receiving = receiving.cast({"person_id": dec.schema["person_id"]})  # as `evaluate` does
+    dec = timed("receiving flags", lambda: lists.receiving_flags(dec, receiving, rules))
     timed("undetermined", lambda: lists.undetermined(dec, persons, rules))
     crisis = timed("crisis", lambda: lists.crisis_by_household(persons, rules))
     timed("outreach", lambda: lists.outreach(dec, crisis, rules))

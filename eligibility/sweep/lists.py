@@ -9,13 +9,19 @@ benefits registry for p); the run's final step concatenates and ranks them.
   their case goes to the undetermined list, to ask for the missing record first.
 - undetermined: for each undetermined decision and each missing input, the person whose
   record lacks it (for a household-scoped input: each member with no value) and the
-  registry to ask."""
+  registry to ask.
+
+Cost: a partition is about a million people and a sweep worker has one thread, so the lists pass
+over the partition few times: they select first and group what they selected (undetermined
+decisions, people under review), or group once for all programmes (the summary, by combination
+of statuses); groups are on integer codes, and names come at the end."""
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
-from ..evaluation import ELIGIBLE, INELIGIBLE, UNDETERMINED
+from ..evaluation import ELIGIBLE, INELIGIBLE, STATUS_NAMES, UNDETERMINED
 from .spec import SweepRules
 
 # Ranking uses a monthly equivalent so that yearly and one-off amounts compare with monthly.
@@ -24,20 +30,21 @@ PER_MONTH = {"month": 1, "year": 12, "once": 12}
 
 def receiving_flags(dec: pl.DataFrame, receiving: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
     """Add recv:<p> (this person is listed) and recv_unit:<p> (someone of the programme's
-    unit is). Membership tests against small id sets: no window over the whole partition."""
-    cols: list[pl.Expr] = []
-    listed = receiving.join(dec.select("person_id", *_unit_keys(rules)), on="person_id")
+    unit is). Membership tests against small id sets, one per programme: no join or window
+    over the whole partition."""
+    listed = {p: f["person_id"] for (p,), f in receiving.partition_by("programme", as_dict=True).items()}
+    none = receiving["person_id"].clear()
+    cols: list[pl.Series] = []
     for p in rules.programmes:
-        rows = listed.filter(pl.col("programme") == p)
-        cols.append(pl.col("person_id").is_in(rows["person_id"].implode()).alias(f"recv:{p}"))
+        recv = dec["person_id"].is_in(listed.get(p, none).implode()).alias(f"recv:{p}")
         unit = rules.unit_of(p)
-        key = "person_id" if unit == "person" else rules.key_of(unit)
-        cols.append(pl.col(key).is_in(rows[key].unique().implode()).alias(f"recv_unit:{p}"))
+        if unit == "person":
+            recv_unit = recv
+        else:  # the units of the listed people
+            key = dec[rules.key_of(unit)]
+            recv_unit = key.is_in(key.filter(recv).unique().implode())
+        cols += [recv, recv_unit.alias(f"recv_unit:{p}")]
     return dec.with_columns(cols)
-
-
-def _unit_keys(rules: SweepRules) -> list[str]:
-    return list(dict.fromkeys(rules.key_of(u) for u in rules.units if rules.key_of(u) != "person_id"))
 
 
 def crisis_by_household(persons: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
@@ -96,60 +103,128 @@ def review(dec: pl.DataFrame, receiving: pl.DataFrame, rules: SweepRules) -> pl.
     out = pl.concat(parts).collect() if parts else pl.DataFrame()
     if out.is_empty():
         return out.with_columns(pl.lit(None, pl.Date).alias("since"))
-    since = receiving.group_by("person_id", "programme").agg(pl.col("since").min())
-    return out.join(since, on=["person_id", "programme"], how="left")
+    # the registry rows of the people under review only: far fewer than the registry's
+    mine = receiving.filter(pl.col("person_id").is_in(out["person_id"].implode()))
+    since = mine.group_by("person_id", "programme").agg(pl.col("since").min())
+    return out.join(since, on=["person_id", "programme"], how="left", maintain_order="left")
 
 
 def undetermined(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(asks, counts). asks: one row per (registry, input, person whose record lacks it) with
     the programmes it leaves undetermined and how many decisions; counts: per (registry,
     input, programme), people to ask and decisions. The person asked about is always a member
-    of the partition, so both are complete per partition. Integer codes inside (fast groups)."""
-    keys = {u: rules.key_of(u) for u in rules.units}
-    ids = list(dict.fromkeys(["person_id", "household_id", *keys.values()]))
-    inputs = _input_codes(rules)
-    lf = dec.lazy()
-    long = [lf.filter(pl.col(f"{p}:status") == UNDETERMINED)
-            .select(*ids, pl.lit(k, pl.UInt8).alias("prog"), pl.col(f"{p}:missing").alias("missing"))
-            for k, p in enumerate(rules.programmes)]
-    und = pl.concat(long).collect() if long else pl.DataFrame()
-    if und.is_empty():
+    of the partition, so both are complete per partition. `persons` has the rows of `dec`, in
+    the same order (as `partition.evaluate` makes them)."""
+    if not dec["person_id"].equals(persons["person_id"]):
+        raise ValueError("undetermined: persons and decisions must be the same rows in the same order")
+    if not rules.programmes:
         return _empty_asks(dec), _empty_counts()
-    # decode each distinct bit set once, then join: no row-times-bits blow-up
-    bits = [(k, m, inputs.index(inp), scope or "person")
-            for k, m in und.select("prog", "missing").unique().iter_rows()
-            for i, (inp, scope) in enumerate(rules.compiled.layout[rules.programmes[k]].needs) if m >> i & 1]
-    table = pl.DataFrame(bits, schema={"prog": pl.UInt8, "missing": pl.Int64, "inp": pl.UInt16,
-                                       "scope": pl.String}, orient="row")
-    cols = ["inp", "person_id", "household_id", "prog", "n"]
-    parts = [und.join(table.filter(pl.col("scope") == "person"), on=["prog", "missing"])  # the decided person lacks it
-             .select(*cols[:-1], pl.lit(1, pl.UInt32).alias("n"))]
-    for unit, key in keys.items():
-        # the unit's decisions counted per bit set before decoding: a household's members
-        # often share one (2.3x fewer rows in the 1M sweep)
-        scoped = (und.group_by(key, "prog", "missing").agg(pl.len().alias("c"))
-                  .join(table.filter(pl.col("scope") == unit), on=["prog", "missing"]))
-        if scoped.is_empty():
-            continue
-        # a unit-scoped input: every member of the unit without a value is asked about
-        index = list(dict.fromkeys([key, "person_id", "household_id"]))
-        # the units asked about, once; then per input the (few) members without a value
-        asked = (persons.lazy().filter(pl.col(key).is_in(scoped[key].unique().implode()))
-                 .select(*index, *rules.scoped_inputs).collect().lazy())
-        members = pl.concat([
-            asked.filter(pl.col(i).is_null()).select(*index, pl.lit(inputs.index(i), pl.UInt16).alias("inp"))
-            for i in rules.scoped_inputs]).collect()
-        per_unit = scoped.group_by(key, "inp", "prog").agg(pl.col("c").sum().cast(pl.UInt32).alias("n"))
-        parts.append(per_unit.join(members, on=[key, "inp"]).select(cols))
-    detail = pl.concat(parts)
-    per = detail.group_by("inp", "person_id", "prog").agg(pl.col("household_id").first(), pl.col("n").sum().alias("len"))
-    asks = per.group_by("inp", "person_id").agg(
-        pl.col("household_id").first(), pl.col("prog").replace_strict({k: 1 << k for k in range(len(rules.programmes))},
-                                     return_dtype=pl.Int64).sum().alias("mask"),
-        pl.col("len").sum().cast(pl.UInt32).alias("decisions"))
-    counts = per.group_by("inp", "prog").agg(pl.len().cast(pl.Int64).alias("persons_to_ask"),
-                                             pl.col("len").sum().cast(pl.Int64).alias("decisions"))
-    return _named_asks(asks, rules), _named_counts(counts, rules)
+    und = _undetermined_decisions(dec, rules)
+    asked = pl.concat([_asked_self(und, rules), *(_asked_members(und, persons, rules, u) for u in rules.units)])
+    if asked.is_empty():
+        return _empty_asks(dec), _empty_counts()
+    # sorted by code, an (input, person, programme) is a run of equal codes and an (input,
+    # person) a run of equal code // ROW_UNIT: no hash grouping of the million rows
+    asked = asked.sort("code").with_columns((pl.col("code") != pl.col("code").shift()).fill_null(True).alias("first"))
+    asks = _asks(asked, dec)
+    if not dec["person_id"].is_sorted():  # asks are by (input, row); these rows are not by person_id
+        asks = asks.sort("inp", "person_id")
+    return _named_asks(asks, rules), _named_counts(_counts(asked), rules)
+
+
+# (input, person asked, programme) as one integer, the code: inp · 2⁴⁰ + row · 2⁸ + prog, where
+# row is the person's row in the partition (< 2³²) and prog the programme's index. Grouping on
+# one integer is fast, and sorting by it sorts by input, then person, then programme.
+ROW_UNIT, INP_UNIT = 1 << 8, 1 << 40
+CODE = (pl.col("inp").cast(pl.UInt64) * INP_UNIT + pl.col("row").cast(pl.UInt64) * ROW_UNIT
+        + pl.col("prog").cast(pl.UInt64)).alias("code")
+
+
+def _undetermined_decisions(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
+    """One row per undetermined decision: the person's row, unit keys, prog, and per scope
+    (person, then each unit) the missing bits of that scope in `missing:<scope>`."""
+    bits = _scope_bits(rules)
+    keys = list(dict.fromkeys(rules.key_of(u) for u in rules.units))
+    lf = dec.lazy().with_row_index("row")
+    return pl.concat([
+        lf.filter(pl.col(f"{p}:status") == UNDETERMINED).select(
+            "row", *keys, pl.lit(k, pl.UInt8).alias("prog"),
+            *[(pl.col(f"{p}:missing") & b[k]).alias(f"missing:{scope}") for scope, b in bits.items()])
+        for k, p in enumerate(rules.programmes)], how="vertical").collect()
+
+
+def _scope_bits(rules: SweepRules) -> dict[str, list[int]]:
+    """Per scope (person, each unit), per programme: the bits of `missing` needed in that scope."""
+    bits = {scope: [0] * len(rules.programmes) for scope in ("person", *rules.units)}
+    for k, p in enumerate(rules.programmes):
+        for i, (_, scope) in enumerate(rules.compiled.layout[p].needs):
+            bits[scope or "person"][k] |= 1 << i
+    return bits
+
+
+def _decoded(pairs: pl.DataFrame, rules: SweepRules, scope: str) -> pl.DataFrame:
+    """(prog, missing:<scope>) → one row per bit set, with its input's code. Each distinct bit
+    set is decoded once and joined: no row-times-bits blow-up."""
+    code = {name: i for i, name in enumerate(_input_codes(rules))}
+    rows = [(k, m, code[inp]) for k, m in pairs.iter_rows()
+            for i, (inp, _) in enumerate(rules.compiled.layout[rules.programmes[k]].needs) if m >> i & 1]
+    return pl.DataFrame(rows, schema={"prog": pl.UInt8, f"missing:{scope}": pl.Int64, "inp": pl.UInt16},
+                        orient="row")
+
+
+def _asked_self(und: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
+    """Inputs of the decided person: that person is asked about, once per decision."""
+    rows = und.filter(pl.col("missing:person") != 0)
+    bits = _decoded(rows.select("prog", "missing:person").unique(), rules, "person")
+    return rows.join(bits, on=["prog", "missing:person"]).select(CODE, pl.lit(1, pl.UInt32).alias("n"))
+
+
+def _asked_members(und: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules, unit: str) -> pl.DataFrame:
+    """Inputs read across a unit: every member of the unit without a value is asked about,
+    once per decision of the unit that misses it."""
+    key, missing = rules.key_of(unit), f"missing:{unit}"
+    # the unit's decisions counted per bit set before decoding: a household's members
+    # often share one (2.3x fewer rows in the 1M sweep)
+    counted = (und.lazy().filter(pl.col(missing) != 0).group_by(key, "prog", missing)
+               .agg(pl.len().cast(pl.UInt32).alias("n")).collect())
+    if counted.is_empty():
+        return pl.DataFrame(schema={"code": pl.UInt64, "n": pl.UInt32})
+    bits = _decoded(counted.select("prog", missing).unique(), rules, unit)
+    names = _input_codes(rules)
+    lacking = _lacking(persons, key, counted[key].unique(), {i: names[i] for i in bits["inp"].unique()})
+    return (counted.lazy().join(bits.lazy(), on=["prog", missing]).join(lacking, on=[key, "inp"])
+            .select(CODE, "n").collect())
+
+
+def _lacking(persons: pl.DataFrame, key: str, units: pl.Series, inputs: dict[int, str]) -> pl.LazyFrame:
+    """(row, key, inp): the members of these units with no value for these inputs (by code)."""
+    members = (persons.lazy().with_row_index("row").filter(pl.col(key).is_in(units.implode()))
+               .select("row", key, *inputs.values()).collect().lazy())
+    return pl.concat([members.filter(pl.col(name).is_null()).select("row", key, pl.lit(i, pl.UInt16).alias("inp"))
+                      for i, name in inputs.items()], how="vertical")
+
+
+def _asks(asked: pl.DataFrame, dec: pl.DataFrame) -> pl.DataFrame:
+    """Per (input, person), by (input, row): the programmes (bit k: programme k) and decisions.
+    `asked` is sorted by code."""
+    code, n = asked["code"].to_numpy(), asked["n"].to_numpy()
+    ask = code // ROW_UNIT
+    start = np.flatnonzero(np.r_[True, ask[1:] != ask[:-1]])  # where each run begins
+    mask = np.bitwise_or.reduceat(np.left_shift(1, (code % ROW_UNIT).astype(np.int64)), start)
+    ask = ask[start]
+    rows = pl.Series(ask % (INP_UNIT // ROW_UNIT))
+    return pl.DataFrame({"inp": (ask // (INP_UNIT // ROW_UNIT)).astype(np.uint16),
+                         "person_id": dec["person_id"].gather(rows), "household_id": dec["household_id"].gather(rows),
+                         "mask": mask, "decisions": np.add.reduceat(n, start).astype(np.uint32)})
+
+
+def _counts(asked: pl.DataFrame) -> pl.DataFrame:
+    """Per (input, programme): persons to ask (the first row of each run) and decisions."""
+    return (asked.lazy().group_by((pl.col("code") // INP_UNIT).cast(pl.UInt16).alias("inp"),
+                                  (pl.col("code") % ROW_UNIT).cast(pl.UInt8).alias("prog"))
+            .agg(pl.col("first").sum().cast(pl.Int64).alias("persons_to_ask"),
+                 pl.col("n").sum().cast(pl.Int64).alias("decisions"))
+            .sort("inp", "prog").collect())
 
 
 def _input_codes(rules: SweepRules) -> list[str]:
@@ -168,10 +243,9 @@ def _input_names(rules: SweepRules) -> tuple[pl.Expr, pl.Expr]:
 def _named_asks(asks: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
     masks = asks["mask"].unique().to_list()   # few distinct sets of programmes
     names = {m: ",".join(p for k, p in enumerate(rules.programmes) if m >> k & 1) for m in masks}
-    return (asks.sort("inp", "person_id")
-            .select(*_input_names(rules), "person_id", "household_id",
-                    pl.col("mask").replace_strict(names, return_dtype=pl.String).alias("programmes"),
-                    "decisions"))
+    return asks.select(*_input_names(rules), "person_id", "household_id",
+                       pl.col("mask").replace_strict(names, return_dtype=pl.String).alias("programmes"),
+                       "decisions")
 
 
 def _named_counts(counts: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
@@ -194,15 +268,41 @@ def _empty_counts() -> pl.DataFrame:
 
 
 def summary(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
-    """Per programme, 시도 and status: persons, units (households paid once), amount, receiving."""
-    lf = dec.lazy()
+    """Per programme, 시도 and status: persons, units (households paid once), amount, receiving.
+    One pass over the partition: people are counted per 시도 and combination of statuses (a few
+    thousand), and each programme's figures are added up from those."""
+    if not rules.programmes:
+        return pl.DataFrame()
+    vectors = _status_vectors(rules.programmes)
+    payees = sorted({u for u in map(rules.unit_of, rules.programmes) if u != "person"})
+    combos = dec.lazy().group_by("sido_code", "sido_name", *vectors).agg(
+        pl.len().alias("persons"), *[pl.col(f"payee:{u}").sum() for u in payees],
+        *[pl.col(f"{p}:amount", f"recv:{p}").sum() for p in rules.programmes]).collect().lazy()
     parts = []
-    for p in rules.programmes:
+    for k, p in enumerate(rules.programmes):
         unit = rules.unit_of(p)
-        units = pl.col(f"payee:{unit}").sum() if unit != "person" else pl.len()
-        parts.append(lf.group_by("sido_code", "sido_name", pl.col(f"{p}:status").alias("status")).agg(
-            pl.len().cast(pl.Int64).alias("persons"), units.cast(pl.Int64).alias("units"),
+        units = pl.col(f"payee:{unit}") if unit != "person" else pl.col("persons")
+        parts.append(combos.group_by("sido_code", "sido_name", _status_of(k, dec.schema[f"{p}:status"])).agg(
+            pl.col("persons").sum().cast(pl.Int64), units.sum().cast(pl.Int64).alias("units"),
             pl.col(f"{p}:amount").sum().cast(pl.Int64).alias("amount"),
             pl.col(f"recv:{p}").sum().cast(pl.Int64).alias("receiving"),
         ).with_columns(pl.lit(p).alias("programme")))
-    return pl.concat(parts).collect() if parts else pl.DataFrame()
+    return pl.concat(parts).collect()
+
+
+# Statuses packed as base-4 digits of an Int64 (31 programmes a column), NO_STATUS for null.
+STATUS_BASE, PER_VECTOR, NO_STATUS = 4, 31, 3
+assert max(STATUS_NAMES) < NO_STATUS < STATUS_BASE
+
+
+def _status_vectors(programmes: list[str]) -> list[pl.Expr]:
+    """Each person's statuses in all programmes as few integer columns: status:0, status:1, ..."""
+    return [pl.sum_horizontal(pl.col(f"{p}:status").cast(pl.Int64).fill_null(NO_STATUS) * STATUS_BASE ** d
+                              for d, p in enumerate(programmes[v:v + PER_VECTOR])).alias(f"status:{v // PER_VECTOR}")
+            for v in range(0, len(programmes), PER_VECTOR)]
+
+
+def _status_of(k: int, dtype: pl.DataType) -> pl.Expr:
+    """Programme k's status, out of the status vectors."""
+    digit = pl.col(f"status:{k // PER_VECTOR}") // STATUS_BASE ** (k % PER_VECTOR) % STATUS_BASE
+    return pl.when(digit != NO_STATUS).then(digit).cast(dtype).alias("status")

@@ -53,10 +53,15 @@ def write(frame: pl.DataFrame, path: Path, row_group: int | None = None) -> None
 def evaluate(rules: SweepRules, persons: pl.DataFrame, receiving: pl.DataFrame) -> pl.DataFrame:
     """One row per person, by person_id: the kept columns, the decision columns, the columns
     computed on the person frame and the receiving flags. `persons` must be sorted by person_id."""
-    dec = rules.compiled.decisions(persons, keep=tuple(rules.kept_columns())).collect()
-    dec = dec.hstack(persons.select(rules.person_columns()))  # the evaluator keeps the rows' order
+    dec = decide(rules, persons)
     receiving = receiving.cast({"person_id": dec.schema["person_id"]})
     return lists.receiving_flags(dec, receiving, rules)
+
+
+def decide(rules: SweepRules, persons: pl.DataFrame) -> pl.DataFrame:
+    """`evaluate` without the receiving flags."""
+    dec = rules.compiled.decisions(persons, keep=tuple(rules.kept_columns())).collect()
+    return dec.hstack(persons.select(rules.person_columns()))  # the evaluator keeps the rows' order
 
 
 def run_partition(rules: SweepRules, source: PersonSource, as_of: dt.date, part: Partition,

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -14,9 +17,12 @@ from eligibility.sweep import (
     PublishedRun,
     RulesSpec,
     SweepOptions,
+    lists,
     open_run,
     run_sweep,
 )
+from eligibility.sweep.partition import evaluate
+from eligibility.sweep.spec import SweepRules
 
 BP, LIV = "basic_pension", "blsa_livelihood"
 
@@ -84,3 +90,89 @@ def test_a_sweep_of_some_programmes_only(known_source: FrameSource, mini_spec: R
     assert set(pl.read_parquet(run.file("outreach"))["programme"]) == {BP}
     long = run.long(["p1", "p2"])
     assert long.select("person_id", "programme", "status").rows() == [("p1", BP, 1), ("p2", BP, 0)]
+
+
+# --- the list functions on one partition's decisions ------------------------------------------
+
+@pytest.fixture(scope="module")
+def known(known_source: FrameSource, mini_spec: RulesSpec) -> tuple[SweepRules, pl.DataFrame, pl.DataFrame]:
+    rules = mini_spec.compile()
+    persons = known_source.frame.sort("person_id").with_columns(rules.defaults(known_source.frame.columns))
+    return rules, persons, evaluate(rules, persons, known_source.benefits)
+
+
+def test_undetermined_decisions_missing_no_input_give_an_empty_list_of_the_same_columns(
+        known: tuple[SweepRules, pl.DataFrame, pl.DataFrame]) -> None:
+    # the partition's part must have the columns of the others, or the run's list cannot be read
+    rules, persons, dec = known
+    asks, counts = lists.undetermined(dec, persons, rules)
+    nothing = dec.with_columns(pl.lit(0, pl.Int64).alias(f"{p}:missing") for p in rules.programmes)
+    none_asks, none_counts = lists.undetermined(nothing, persons, rules)
+    assert asks.height and none_asks.is_empty() and none_asks.schema == asks.schema
+    assert counts.height and none_counts.is_empty() and none_counts.schema == counts.schema
+
+
+def test_undetermined_lists_do_not_depend_on_the_order_of_rows(known: tuple[SweepRules, pl.DataFrame, pl.DataFrame]) -> None:
+    rules, persons, dec = known
+    backwards = pl.Series(range(dec.height - 1, -1, -1))
+    asks, counts = lists.undetermined(dec, persons, rules)
+    assert all(a.equals(b) for a, b in zip(lists.undetermined(dec[backwards], persons[backwards], rules),
+                                           (asks, counts), strict=True))
+    with pytest.raises(ValueError, match="same rows"):
+        lists.undetermined(dec, persons[backwards], rules)
+
+
+@dataclass
+class FewRules:
+    """What receiving_flags and summary read of SweepRules."""
+    units: dict[str, str]   # programme -> unit
+
+    @property
+    def programmes(self) -> list[str]:
+        return list(self.units)
+
+    def unit_of(self, p: str) -> str:
+        return self.units[p]
+
+    def key_of(self, unit: str) -> str:
+        return f"{unit}_id"
+
+
+def test_receiving_flags_person_and_unit() -> None:
+    rules: Any = FewRules({"a": "person", "b": "household", "c": "couple"})
+    dec = pl.DataFrame({"person_id": [1, 2, 3, 4, 5], "household_id": [10, 10, 20, 20, 30],
+                        "couple_id": [1, 1, 3, None, 5]})
+    receiving = pl.DataFrame({"person_id": [2, 1, 3, 9, 3], "programme": ["b", "a", "c", "a", "other"]})
+    flags = lists.receiving_flags(dec, receiving, rules).drop(dec.columns)
+    assert flags.to_dict(as_series=False) == {
+        "recv:a": [True, False, False, False, False], "recv_unit:a": [True, False, False, False, False],
+        "recv:b": [False, True, False, False, False], "recv_unit:b": [True, True, False, False, False],
+        # no couple recorded: not known
+        "recv:c": [False, False, True, False, False], "recv_unit:c": [False, False, True, None, False]}
+
+
+def test_summary_of_more_programmes_than_one_status_vector_holds() -> None:
+    n, programmes = 2_000, [f"p{k}" for k in range(lists.PER_VECTOR + 9)]
+    rules: Any = FewRules({p: ("household" if k % 3 else "person") for k, p in enumerate(programmes)})
+    rng = np.random.default_rng(3)
+
+    def some_null(values: np.ndarray, dtype: pl.DataType) -> pl.Series:
+        return pl.Series(values, dtype=dtype).set(pl.Series(rng.random(n) < 0.05), None)  # type: ignore[arg-type]
+
+    sido = some_null(rng.choice(["11", "26", "41"], n), pl.String)
+    dec = pl.DataFrame({"sido_code": sido, "sido_name": "시도 " + sido,
+                        "payee:household": rng.random(n) < 0.4})
+    dec = dec.with_columns(col for p in programmes for col in (
+        some_null(rng.integers(0, 3, n), pl.Int8).alias(f"{p}:status"),
+        some_null(rng.integers(0, 10**6, n), pl.Int64).alias(f"{p}:amount"),
+        some_null(rng.random(n) < 0.3, pl.Boolean).alias(f"recv:{p}")))
+    expected = pl.concat([
+        dec.group_by("sido_code", "sido_name", pl.col(f"{p}:status").alias("status")).agg(
+            pl.len().cast(pl.Int64).alias("persons"),
+            (pl.col("payee:household").sum() if rules.unit_of(p) == "household" else pl.len()).cast(pl.Int64).alias("units"),
+            pl.col(f"{p}:amount").sum().cast(pl.Int64).alias("amount"),
+            pl.col(f"recv:{p}").sum().cast(pl.Int64).alias("receiving")).with_columns(pl.lit(p).alias("programme"))
+        for p in programmes])
+    got = lists.summary(dec, rules)
+    assert got.schema == expected.schema
+    assert got.sort(pl.all(), nulls_last=True).equals(expected.sort(pl.all(), nulls_last=True))
