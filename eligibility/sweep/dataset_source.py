@@ -50,7 +50,7 @@ class DatasetSource:
     def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path) -> None:
         if len(plan) > 1:
             self.shards = workdir / "shards"
-            shard.write_shards(self.ds, plan, self.shards)
+            shard.write_shards(self.ds, plan, self.shards, as_of)
 
     def _dataset(self, part: Partition) -> Dataset:
         if self.shards is None:

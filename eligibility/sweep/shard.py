@@ -8,7 +8,16 @@ reads about *other* people on their behalf: spouses (is the spouse alive and res
 obligatory providers — parents, children and children's spouses — in the resident, family,
 earnings and property registries. Those extra people are linked too and then dropped; a test
 (tests/sweep/test_dataset_source.py) checks that every partition's frame equals the frame the
-linker gives from the whole dataset."""
+linker gives from the whole dataset.
+
+The earnings registry (ten rows a person) is not routed row by row: each batch is reduced to
+the people's window sums (records/incomes.summed, as of the sweep's date) and those, about one
+row a person, go to earnings_sums.arrow. A person's sums are usable only when they are whole
+and clean: people whose months repeat within a batch (duplicates), or whose rows fall in more
+than one batch (at a batch boundary; most people of an export not grouped by person), are
+flagged, and a second pass routes their raw rows to earnings.arrow; the linker sums those
+exactly and takes everyone else's sums as they are. The sums hold for one date: the shard's manifest records it and ShardDataset refuses
+to link the shard as of another."""
 
 from __future__ import annotations
 
@@ -18,9 +27,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pyarrow.ipc as ipc
 
+from ..records import incomes
 from ..records.cleaning import resident
 from ..records.dataset import Dataset
 from ..records.groups import household_groups
@@ -35,6 +46,8 @@ SHARED = ("region",)                   # reference tables: linked, not split
 SHARD_COMPRESSION = "lz4"              # scratch files: fast to write, read once (Arrow IPC)
 BATCH_ROWS = 8_000_000                 # rows of a registry routed at a time (~0.5 GB)
 SHARD_THREADS = 2                      # registries routed at once (memory: one batch each)
+SUMS_FILE = "earnings_sums"            # a shard's precomputed earnings sums (.arrow)
+SUMMED_AS_OF = "earnings_summed_as_of"  # manifest key: the date the sums hold for
 
 
 def living(ds: Dataset, as_of: dt.date) -> pl.DataFrame:
@@ -72,12 +85,13 @@ def relatives(ds: Dataset, index: PartitionIndex) -> pl.DataFrame:
             .select("person_id", "shard").unique().collect())
 
 
-def write_shards(ds: Dataset, plan: list[Partition], root: Path) -> None:
+def write_shards(ds: Dataset, plan: list[Partition], root: Path, as_of: dt.date) -> None:
     """root/NNNNN/<registry>.arrow for every partition, in one pass over each registry, a batch
     of rows at a time (memory bounded by the batch, not by the registry). Arrow IPC with lz4:
     4 times faster to write than Parquet here (measured), and scratch files are read once.
     Two registries are routed at a time, the largest first: one registry's pass leaves a core
-    idle (the writes and the Python between batches are single-threaded)."""
+    idle (the writes and the Python between batches are single-threaded). Earnings are summed
+    as of `as_of` (see the module docstring): the shards can only be linked as of that date."""
     index = PartitionIndex(plan)
     index.add_extra(relatives(ds, index))
     folders = {p.index: root / f"{p.index:05d}" for p in plan}
@@ -87,45 +101,114 @@ def write_shards(ds: Dataset, plan: list[Partition], root: Path) -> None:
              for name in REGISTRIES if name not in SHARED}
     by_size = sorted(sizes, key=sizes.__getitem__, reverse=True)
     with ThreadPoolExecutor(max_workers=SHARD_THREADS) as pool:
-        for done in [pool.submit(_route, ds, name, sizes[name], index, folders) for name in by_size]:
+        jobs = [pool.submit(_route_earnings, ds, sizes[name], index, folders, as_of)
+                if name == "earnings" else pool.submit(_route, ds, name, sizes[name], index, folders)
+                for name in by_size]
+        for done in jobs:
             done.result()   # re-raises a failure of any registry
     first, last = ds.earnings_months   # the whole dataset's window, not a shard's
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     manifest = {**(ds.manifest or {}),
-                "earnings_window": {"first_month": first.isoformat(), "months": months}}
+                "earnings_window": {"first_month": first.isoformat(), "months": months},
+                SUMMED_AS_OF: as_of.isoformat()}
     for folder in folders.values():
         (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
 
-def _route(ds: Dataset, name: str, rows: int, index: PartitionIndex, folders: dict[int, Path]) -> None:
-    """One registry's rows into its file in each partition's folder."""
-    reg = REGISTRIES[name]
-    schema = pl.DataFrame(schema=reg.columns).to_arrow().schema
-    options = ipc.IpcWriteOptions(compression=SHARD_COMPRESSION)
-    writers: dict[int, ipc.RecordBatchFileWriter] = {}
-    try:
+class _ShardFiles:
+    """One Arrow file per shard (<name>.arrow), opened at the shard's first rows."""
+
+    def __init__(self, folders: dict[int, Path], name: str, columns: dict[str, pl.DataType]) -> None:
+        self.folders, self.name = folders, name
+        self.schema = pl.DataFrame(schema=columns).to_arrow().schema
+        self.writers: dict[int, ipc.RecordBatchFileWriter] = {}
+
+    def write(self, frame: pl.DataFrame) -> None:
+        """frame: rows and their `shard`, sorted by shard (each shard's rows are one slice)."""
+        offset = 0
+        for shard, n in frame.group_by("shard", maintain_order=True).len().iter_rows():
+            if shard not in self.writers:
+                self.writers[shard] = ipc.new_file(
+                    str(self.folders[shard] / f"{self.name}.arrow"), self.schema,
+                    options=ipc.IpcWriteOptions(compression=SHARD_COMPRESSION))
+            self.writers[shard].write_table(frame.slice(offset, n).drop("shard").to_arrow()
+                                            .cast(self.schema))
+            offset += n
+
+    def __enter__(self) -> _ShardFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for w in self.writers.values():
+            w.close()
+
+
+def _to_shards(rows: pl.LazyFrame, index: PartitionIndex, name: str) -> pl.LazyFrame:
+    """rows with their `shard`: once for their person's partition, and (registries read about
+    relatives) once for every other partition that needs them."""
+    routed = index.assign(rows)
+    if name in RELATIVES_READ_IN:
+        routed = pl.concat([routed, index.assign_extra(rows)], how="vertical")
+    return routed
+
+
+def _route(ds: Dataset, name: str, rows: int, index: PartitionIndex, folders: dict[int, Path],
+           keep: pl.Expr | None = None) -> None:
+    """One registry's rows (those `keep` selects, if given) into its file in each partition's
+    folder."""
+    columns = REGISTRIES[name].columns
+    with _ShardFiles(folders, name, columns) as files:
         for start in range(0, rows, BATCH_ROWS):
             batch = ds.scan(name).slice(start, BATCH_ROWS)
-            routed = index.assign(batch)
-            if name in RELATIVES_READ_IN:
-                routed = pl.concat([routed, index.assign_extra(batch)], how="vertical")
-            frame = routed.select([*reg.columns, "shard"]).sort("shard").collect()
-            offset = 0   # sorted by shard: each shard's rows are one slice
-            for shard, n in frame.group_by("shard", maintain_order=True).len().iter_rows():
-                if shard not in writers:
-                    writers[shard] = ipc.new_file(str(folders[shard] / f"{name}.arrow"), schema,
-                                                  options=options)
-                writers[shard].write_table(frame.slice(offset, n).drop("shard").to_arrow().cast(schema))
-                offset += n
-    finally:
-        for w in writers.values():
-            w.close()
+            if keep is not None:
+                batch = batch.filter(keep)
+            files.write(_to_shards(batch, index, name).select([*columns, "shard"])
+                        .sort("shard").collect())
+
+
+def _route_earnings(ds: Dataset, rows: int, index: PartitionIndex, folders: dict[int, Path],
+                    as_of: dt.date) -> None:
+    """Earnings as window sums (pass 1), then the raw rows of the people whose sums are not
+    usable (pass 2, if any: reading the registry again costs little next to routing it)."""
+    flagged = _route_sums(ds, rows, index, folders, as_of)
+    if flagged.len():
+        _route(ds, "earnings", rows, index, folders,
+               keep=pl.col("person_id").is_in(flagged.implode()))
+
+
+def _route_sums(ds: Dataset, rows: int, index: PartitionIndex, folders: dict[int, Path],
+                as_of: dt.date) -> pl.Series:
+    """Each batch's per-person window sums into SUMS_FILE in each partition's folder. Returns
+    the people whose sums are not usable: a month repeated within a batch (the sums count a
+    duplicate twice; the linker resolves duplicates from the raw rows), or rows in more than one
+    batch (each batch's sums are partial)."""
+    months = ds.earnings_months   # the whole dataset's window
+    batches = np.zeros(index.bound, np.uint8)   # batches seen, capped at 2, per dense id
+    far: list[np.ndarray] = [np.zeros(0, np.int64)]   # ids beyond the dense range, per batch
+    flagged: list[pl.Series] = []
+    with _ShardFiles(folders, SUMS_FILE, incomes.SUMS_SCHEMA) as files:
+        for start in range(0, rows, BATCH_ROWS):
+            sums = incomes.summed(ds.scan("earnings").slice(start, BATCH_ROWS), as_of, months,
+                                  check=True)
+            # null: no month at all; such a person is dropped by the exact path, so flagged too
+            flagged.append(sums.filter(~incomes.DISTINCT_MONTHS.fill_null(False))["person_id"])
+            ids = sums["person_id"].drop_nulls().to_numpy()   # each once: grouped by person
+            dense = (ids >= 0) & (ids < index.bound)
+            batches[ids[dense]] = np.minimum(batches[ids[dense]], 1) + 1
+            far.append(ids[~dense])
+            part = sums.lazy().select(list(incomes.SUMS_SCHEMA))
+            files.write(_to_shards(part, index, "earnings").sort("shard").collect())
+    far_ids, n = np.unique(np.concatenate(far), return_counts=True)
+    flagged += [pl.Series("person_id", np.flatnonzero(batches > 1)),
+                pl.Series("person_id", far_ids[n > 1])]
+    return pl.concat(flagged).drop_nulls().unique()
 
 
 @dataclass(frozen=True)
 class ShardDataset(Dataset):
     """A partition's shard, read by the linker like a dataset folder: its registries are the
-    shard's Arrow files (none: no row), reference tables those of the whole dataset."""
+    shard's Arrow files (none: no row), reference tables those of the whole dataset; and it
+    carries the earnings sums of the people whose earnings rows it does not hold."""
 
     whole: Dataset | None = None
 
@@ -140,6 +223,17 @@ class ShardDataset(Dataset):
         columns = REGISTRIES[name].columns
         path = self.file(name)
         return pl.scan_ipc(path).select(list(columns)) if path.exists() else pl.LazyFrame(schema=columns)
+
+    def earnings_sums(self, as_of: dt.date) -> pl.LazyFrame:
+        """The earnings window sums routed by write_shards (incomes.PrecomputedSums): whole
+        for the people without raw rows in earnings.arrow, partial (and not used) for those
+        with. They hold for one date only."""
+        summed = (self.manifest or {}).get(SUMMED_AS_OF)
+        if summed != as_of.isoformat():
+            raise ValueError(f"shard {self.path} holds earnings summed as of {summed}: it cannot "
+                             f"be linked as of {as_of} (write the shards for that date)")
+        path = self.path / f"{SUMS_FILE}.arrow"
+        return pl.scan_ipc(path) if path.exists() else pl.LazyFrame(schema=incomes.SUMS_SCHEMA)
 
 
 def shard_path(root: Path, part: Partition) -> Path:

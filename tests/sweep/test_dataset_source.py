@@ -4,12 +4,16 @@ frame the linker gives from the whole dataset, so the results do not depend on p
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.ipc as ipc
+import pytest
 
 from eligibility.records.linkage import link_persons, received_benefits
-from eligibility.sweep import RulesSpec, SweepOptions, open_run, plan_partitions, run_sweep
+from eligibility.sweep import RulesSpec, SweepOptions, open_run, plan_partitions, run_sweep, shard
 from eligibility.sweep.dataset_source import DatasetSource
 
 AS_OF = dt.date(2026, 3, 1)
@@ -40,6 +44,81 @@ def test_each_shard_links_like_the_whole_dataset(dataset: Path, tmp_path: Path) 
         assert source.persons(AS_OF, part).equals(expected), f"partition {part.index}"
         assert source.receiving(AS_OF, part).equals(benefits.filter(pl.col("person_id").is_in(ids)))
     assert sum(p.persons for p in plan) == whole.height
+
+
+def _shards_link_like_whole(data: Path, workdir: Path) -> tuple[set[int], set[int]]:
+    """Links every partition of `data` from its shard and checks it against the whole dataset's
+    frame; returns the people linked and those whose raw earnings rows the shards hold (the
+    others' earnings come from the sums computed while sharding)."""
+    source = DatasetSource(data)
+    plan = plan_partitions(source.population(AS_OF), 1_500)
+    whole = link_persons(data, AS_OF)
+    source.prepare(AS_OF, plan, workdir)
+    raw: set[int] = set()
+    for part in plan:
+        folder = shard.shard_path(workdir / "shards", part)
+        raw |= set(shard.ShardDataset(folder).scan("earnings").collect()["person_id"].to_list())
+        assert (folder / f"{shard.SUMS_FILE}.arrow").exists()
+        expected = whole.filter(pl.col("person_id").is_in(pl.Series(part.person_ids).implode()))
+        assert source.persons(AS_OF, part).equals(expected), f"partition {part.index}"
+    return set(whole["person_id"].to_list()), raw
+
+
+def _earnings_flags(data: Path, batch_rows: int) -> tuple[set[int], set[int]]:
+    """People with a month twice in the earnings file, and people whose rows fall in more than
+    one batch of `batch_rows` rows: worked out from the file, not by shard.py."""
+    rows = pl.read_parquet(data / "earnings.parquet").with_row_index("i")
+    repeated = rows.group_by("person_id", "month").len().filter(pl.col("len") > 1)
+    spanning = rows.group_by("person_id").agg((pl.col("i") // batch_rows).n_unique().alias("n"))
+    return (set(repeated["person_id"].to_list()),
+            set(spanning.filter(pl.col("n") > 1)["person_id"].to_list()))
+
+
+@pytest.mark.parametrize("batch_rows", [5_000, 40_000])
+def test_earnings_sums_of_people_across_batches(dataset: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                batch_rows: int) -> None:
+    """Small batches: many people's rows span batches (the generator appends duplicates at the
+    end of the file), so their partial sums are set aside and their raw rows summed exactly."""
+    monkeypatch.setattr(shard, "BATCH_ROWS", batch_rows)
+    linked, raw = _shards_link_like_whole(dataset, tmp_path)
+    repeated, spanning = _earnings_flags(dataset, batch_rows)
+    flagged = repeated | spanning
+    assert linked & flagged <= raw <= flagged   # every flagged person linked: from raw rows
+    assert linked & repeated and linked & (spanning - repeated)
+    assert len(raw) < len(linked) / 10          # the others: from the sums
+
+
+def test_earnings_not_grouped_by_person(dataset: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export in no order: the rows of nearly everyone with several rows span batches and
+    are routed raw; the frames stay those of the whole dataset (which does not depend on the
+    row order either)."""
+    shuffled = tmp_path / "shuffled"
+    shutil.copytree(dataset, shuffled)
+    rows = pl.read_parquet(dataset / "earnings.parquet")
+    rows.sample(fraction=1.0, shuffle=True, seed=3).write_parquet(shuffled / "earnings.parquet")
+    assert link_persons(shuffled, AS_OF).equals(link_persons(dataset, AS_OF))
+    monkeypatch.setattr(shard, "BATCH_ROWS", 20_000)
+    linked, raw = _shards_link_like_whole(shuffled, tmp_path / "run")
+    repeated, spanning = _earnings_flags(shuffled, 20_000)
+    assert linked & (repeated | spanning) <= raw <= repeated | spanning
+    assert len(linked & raw) > len(linked) / 2   # a third of the people have a single row
+
+
+def test_shard_sums_hold_for_their_date_and_once_a_person(dataset: Path, tmp_path: Path) -> None:
+    source = DatasetSource(dataset)
+    plan = plan_partitions(source.population(AS_OF), 1_500)
+    source.prepare(AS_OF, plan, tmp_path)
+    folder = shard.shard_path(tmp_path / "shards", plan[0])
+    with pytest.raises(ValueError, match="summed as of 2026-03-01: it cannot be linked as of 2026-04-01"):
+        link_persons(shard.ShardDataset(folder, whole=source.ds), dt.date(2026, 4, 1))
+    sums = folder / f"{shard.SUMS_FILE}.arrow"
+    table = ipc.open_file(str(sums)).read_all()
+    with ipc.new_file(str(sums), table.schema) as out:   # a person's sums twice
+        out.write_table(pa.concat_tables([table, table.slice(0, 1)]))
+    with pytest.raises(ValueError, match="more than one row of precomputed sums"):
+        source.persons(AS_OF, plan[0])
 
 
 def test_sweep_results_do_not_depend_on_partitioning(dataset: Path, tmp_path: Path) -> None:
