@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-import typer
+from ..allocator import MAIN_SECONDS, keep_freed_pages
+
+keep_freed_pages(MAIN_SECONDS)  # before polars is imported (by the commands below): see eligibility/allocator.py
+
+import typer  # noqa: E402
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Proactive welfare-eligibility engine: rules, records, sweeps, explanations.")
