@@ -6,7 +6,7 @@ partition, and the kernel then zeroes each page again when it is touched: a quar
 sweep's CPU time was system time (measured: 37 of 137 s). Pages kept longer are reused instead:
 30 s in the sweep workers (longer than a partition takes), 5 s in the command's own process,
 which holds the plan while the workers run and whose peak adds to theirs. The 10M sweep took
-55 s instead of 68–71 s, for a higher peak memory (docs/benchmarks.md).
+53–56 s instead of 68–71 s, for a higher peak memory (docs/benchmarks.md).
 
 jemalloc reads its options when polars is imported (from `_RJEM_MALLOC_CONF`, polars' defaults
 first: later options win), so `keep_freed_pages` must run before that, in the environment of the
