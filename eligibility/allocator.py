@@ -4,9 +4,10 @@ polars' allocator (jemalloc) hands freed pages back to the OS within 0.5–1 s (
 when it is imported). A sweep frees and re-allocates gigabytes at every step of every
 partition, and the kernel then zeroes each page again when it is touched: a quarter of a 10M
 sweep's CPU time was system time (measured: 37 of 137 s). Pages kept longer are reused instead:
-30 s in the sweep workers (longer than a partition takes), 5 s in the command's own process,
-which holds the plan while the workers run and whose peak adds to theirs. The 10M sweep took
-53–56 s instead of 68–71 s, for a higher peak memory (docs/benchmarks.md).
+30 s in the sweep workers (longer than a partition takes), 15 s in the command's own process,
+which holds the plan while the workers run and whose peak adds to theirs (30 s there took the
+52M sweep over 12 GB; with 5 s the workers evaluated ~20% slower, for a reason not found). The 52M sweep took 289–296 s
+instead of 387–409 s, its peak 11.1–11.2 GB instead of 6.7–6.8 (docs/benchmarks.md).
 
 jemalloc reads its options when polars is imported (from `_RJEM_MALLOC_CONF`, polars' defaults
 first: later options win), so `keep_freed_pages` must run before that, in the environment of the
@@ -20,7 +21,7 @@ from collections.abc import MutableMapping
 
 JEMALLOC_CONF = "_RJEM_MALLOC_CONF"
 WORKER_SECONDS = 30   # a sweep worker: longer than a partition takes
-MAIN_SECONDS = 5      # the command's own process: it holds the plan while the workers run
+MAIN_SECONDS = 15     # the command's own process: it holds the plan while the workers run
 
 
 def freed_pages_kept(seconds: int) -> str:
