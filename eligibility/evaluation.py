@@ -21,6 +21,7 @@ from .backends.to_polars import (
     Shared,
     bounds_cols,
     crit_col,
+    first_true_from,
     in_order,
     order_col,
     position_col,
@@ -228,9 +229,7 @@ class CompiledRulebook:
         here = pl.col(position_col(unit))
         if u.payee is None:
             return here == first
-        row = pl.int_range(pl.len(), dtype=I64)
-        marked = in_order(pl.col(u.payee).fill_null(False), unit)
-        chosen = pl.when(marked).then(row).backward_fill().gather(first)  # first marked from the run's start
+        chosen = first_true_from(in_order(pl.col(u.payee), unit), unit)
         return here == pl.when(chosen <= last).then(chosen).otherwise(first)
 
     def _all_needs(self) -> list[Need]:

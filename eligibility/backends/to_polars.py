@@ -74,13 +74,18 @@ def segment_sum(ordered: pl.Expr, unit: str, share: Callable[[pl.Expr], pl.Expr]
     return running.gather(pl.col(last)) - (running - values).gather(pl.col(first))
 
 
+def first_true_from(ordered: pl.Expr, unit: str) -> pl.Expr:
+    """For every row, the first row (in the unit's order) from its unit's first member on where
+    `ordered` (booleans in that order) is true, nulls counted as false; null if none. It lies
+    within the unit when it is at most the unit's last position."""
+    next_true = pl.when(ordered).then(pl.int_range(pl.len(), dtype=I64)).backward_fill()
+    return next_true.gather(pl.col(bounds_cols(unit)[0]))
+
+
 def segment_any(ordered: pl.Expr, unit: str) -> pl.Expr:
     """Whether any of the person's unit's `ordered` (booleans in the unit's order) is true,
-    nulls counted as false: the next true row from the unit's first is within the unit. No
-    running sum, two gathers fewer than `segment_sum(...) > 0`."""
-    first, last = bounds_cols(unit)
-    next_true = pl.when(ordered).then(pl.int_range(pl.len(), dtype=I64)).backward_fill()
-    return (next_true.gather(pl.col(first)) <= pl.col(last)).fill_null(False)
+    nulls counted as false. No running sum, two gathers fewer than `segment_sum(...) > 0`."""
+    return (first_true_from(ordered, unit) <= pl.col(bounds_cols(unit)[1])).fill_null(False)
 
 
 @dataclass(frozen=True, slots=True)
