@@ -39,7 +39,6 @@ def one_run(source: DatasetSource, rules: SweepRules, as_of: dt.date, part: Part
     receiving = timed("receiving", lambda: source.receiving(as_of, part))
     persons = persons.sort("person_id").with_columns(rules.defaults(persons.columns))
     dec = timed("evaluate", lambda: decide(rules, persons))
-    receiving = receiving.cast({"person_id": dec.schema["person_id"]})  # as `evaluate` does
     dec = timed("receiving flags", lambda: lists.receiving_flags(dec, receiving, rules))
     timed("undetermined", lambda: lists.undetermined(dec, persons, rules))
     crisis = timed("crisis", lambda: lists.crisis_by_household(persons, rules))

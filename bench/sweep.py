@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ from typing import Any
 
 import psutil
 
-from bench.machine import cpu_model
+from bench.machine import machine
 
 COUNTRY = 52_000_000
 
@@ -102,11 +101,7 @@ def figures(n: int, rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def report(rows: list[dict[str, Any]], args: argparse.Namespace) -> None:
-    cpu = cpu_model()
-    mem = psutil.virtual_memory().total / 2**30
-    load = ", ".join(f"{x:.1f}" for x in psutil.getloadavg())
-    print(f"\nmachine: {psutil.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM; python {platform.python_version()}; "
-          f"load average now {load}; partition size {args.partition_size:,}, "
+    print(f"\nmachine: {machine()}; partition size {args.partition_size:,}, "
           f"workers {args.workers or 'auto'} (used: {', '.join(str(r['workers']) for r in rows)})")
     print("| people | seconds | persons/s | decisions/s | plan s | shard s | partitions s (wall) | "
           "… of which link / evaluate+lists / write (summed over partitions) | finalize s | peak RSS (tree) |")

@@ -32,6 +32,7 @@ def receiving_flags(dec: pl.DataFrame, receiving: pl.DataFrame, rules: SweepRule
     """Add recv:<p> (this person is listed) and recv_unit:<p> (someone of the programme's
     unit is). Membership tests against small id sets, one per programme: no join or window
     over the whole partition."""
+    receiving = receiving.cast({"person_id": dec.schema["person_id"]})  # as the decisions hold ids
     listed = {p: f["person_id"] for (p,), f in receiving.partition_by("programme", as_dict=True).items()}
     none = receiving["person_id"].clear()
     cols: list[pl.Series] = []

@@ -53,9 +53,7 @@ def write(frame: pl.DataFrame, path: Path, row_group: int | None = None) -> None
 def evaluate(rules: SweepRules, persons: pl.DataFrame, receiving: pl.DataFrame) -> pl.DataFrame:
     """One row per person, by person_id: the kept columns, the decision columns, the columns
     computed on the person frame and the receiving flags. `persons` must be sorted by person_id."""
-    dec = decide(rules, persons)
-    receiving = receiving.cast({"person_id": dec.schema["person_id"]})
-    return lists.receiving_flags(dec, receiving, rules)
+    return lists.receiving_flags(decide(rules, persons), receiving, rules)
 
 
 def decide(rules: SweepRules, persons: pl.DataFrame) -> pl.DataFrame:
