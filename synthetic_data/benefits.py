@@ -1,9 +1,11 @@
 """Who receives what: the benefits registry, drawn from a noisy, dated view of each person.
 
 The generator needs its own rough idea of eligibility to make recipients plausible. It is a
-deliberately simplified reading of korean-welfare-law.md (BLSA lines 32/40/48/50% of the 2026
-median, 기초연금 2,470,000 / 3,952,000, EITC and CTC limits, …) — the rulebook, not this
-module, is the reference. Take-up gaps come from two sources, as in life:
+deliberately simplified reading of korean-welfare-law.md — the rulebook, not this module, is the
+reference — but every legal figure it uses (the median income, selection lines and rates,
+deductions, caps, age limits) is read from rules/parameters as in force on REFERENCE_DATE, so the
+rules stay the single source. The only figures written here are the generator's own assumptions,
+which the rules do not hold (marked below). Take-up gaps come from two sources, as in life:
   * the administration sees last year's average income (not the last three months) and an
     imprecise valuation of property (±25%), so recent job losers look ineligible and recent
     job finders still receive: recipients who are no longer eligible;
@@ -14,15 +16,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
+
+from eligibility.rulebook.loader import load_rulebook
+from eligibility.rulebook.parameters import Cell, Table
+from eligibility.rulebook.rulebook import Rulebook
 
 from .assets import Assets
 from .care import Health
 from .config import REFERENCE_DATE, days
 from .economy import Economy
 from .population import Spine
-from .regions import RegionTable
+from .regions import BLSA_TIERS, CITY_TIERS, RegionTable
 
 PROGRAMMES = (
     "blsa_livelihood", "blsa_medical", "blsa_housing", "blsa_education", "near_poor",
@@ -36,21 +44,77 @@ TAKE_UP = {
     "disability_pension": 0.80, "single_parent_support": 0.60, "emergency_livelihood": 0.25,
     "energy_voucher": 0.85, "eitc": 0.85, "child_tax_credit": 0.85,
 }
-# 기준 중위소득 2026, won/month, by household size (welfare-law §1 [V]/[S]).
-MEDIAN_2026 = np.array([0, 2_564_238, 4_199_292, 5_359_036, 6_494_738, 7_556_719, 8_555_952,
-                        9_515_150])
-MEDIAN_STEP = 959_198
-_BLSA_DEDUCTION = np.array([99_000_000, 80_000_000, 77_000_000, 53_000_000])  # §2.2 [S]
-_BLSA_HOUSING_CAP = np.array([172_000_000, 151_000_000, 146_000_000, 112_000_000])
-BASIC_PENSION = 349_700  # 2026 기준연금액 [S N14]
-_BP_DEDUCTION = np.array([135_000_000, 85_000_000, 72_500_000])  # §3 by city tier [S]
-_EMERGENCY_PROPERTY = np.array([241_000_000, 152_000_000, 130_000_000])  # §9 [S]
+# The generator's own assumptions, NOT in rules/ (the engine does not use them):
+# a BLSA allowance taken off financial assets (the rules leave the 금융재산 생활준비금 공제 out:
+# its amount was not found, see rules/parameters/blsa.yaml) …
+_FINANCIAL_RESERVE = 5_000_000
+# … and the age from which a spouseless head counts as a lone parent (the rules test the head's
+# marital status, an input this model does not draw).
+_ADULT_AGE = 18
 REF = days(REFERENCE_DATE)
 
 
+class Params:
+    """The rulebook's parameters in force on one date, as the plain numbers numpy needs.
+
+    Rates become floats (the nearest float to the exact Fraction, i.e. to the written decimal);
+    tables keyed by region tier become arrays indexed by the tier codes of regions.py, matched by
+    key name, not by dict order."""
+
+    def __init__(self, book: Rulebook, as_of: date = REFERENCE_DATE) -> None:
+        self.book, self.as_of = book, as_of
+
+    def _at(self, path: str) -> Cell | Table:
+        value = self.book.parameters[path].at(self.as_of)
+        if value is None:
+            raise LookupError(f"params.{path} has no value on {self.as_of}")
+        return value
+
+    def cell(self, path: str) -> int | Fraction | bool:
+        value = self._at(path)
+        assert isinstance(value, Cell) and isinstance(value.value, int | Fraction), path
+        return value.value
+
+    def whole(self, path: str) -> int:
+        value = self.cell(path)
+        assert isinstance(value, int), path
+        return value
+
+    def rate(self, path: str) -> float:
+        return float(self.cell(path))
+
+    def kept(self, path: str) -> float:
+        """1 − a deduction or reduction rate (the share that still counts), exact until here."""
+        return float(1 - self.cell(path))
+
+    def table(self, path: str) -> Table:
+        value = self._at(path)
+        assert isinstance(value, Table), path
+        return value
+
+    def coded(self, path: str, keys: tuple[str, ...]) -> np.ndarray:
+        """A table's values in the order of `keys` (a tier code's position in its tuple)."""
+        cells = self.table(path).cells
+        return np.array([cells[k].value for k in keys])
+
+
+@lru_cache(maxsize=1)
+def params() -> Params:
+    """The repository's rulebook on REFERENCE_DATE, loaded once per process."""
+    return Params(load_rulebook())
+
+
 def median(size: np.ndarray) -> np.ndarray:
-    return np.where(size <= 7, MEDIAN_2026[np.minimum(size, 7)],
-                    MEDIAN_2026[7] + (size - 7) * MEDIAN_STEP).astype(np.float64)
+    """기준 중위소득 by household size; past the table's largest size, each person adds the
+    last step (the table's `extend: linear`)."""
+    t = params().table("median_income.standard")
+    top = max(k for k in t.cells if isinstance(k, int))
+    by_size = np.array([0] + [t.cells[k].value for k in range(1, top + 1)])  # size 0 unused
+    beyond = t.lookup(top + 1)
+    assert isinstance(beyond, int), "median_income.standard must extend linearly"
+    step = beyond - int(by_size[top])
+    return np.where(size <= top, by_size[np.minimum(size, top)],
+                    by_size[top] + (size - top) * step).astype(np.float64)
 
 
 @dataclass
@@ -74,6 +138,7 @@ def _hh_sum(s: Spine, x: np.ndarray) -> np.ndarray:
 
 def _evaluate(s: Spine, econ: Economy, a: Assets, regions: RegionTable, v: View,
               crisis_hh: np.ndarray, health: Health) -> dict[str, np.ndarray]:
+    p = params()
     n_hh = len(s.p.template)
     alive = s.alive()
     size = np.maximum(np.bincount(s.hh, weights=alive, minlength=n_hh).astype(np.int64), 1)
@@ -89,76 +154,126 @@ def _evaluate(s: Spine, econ: Economy, a: Assets, regions: RegionTable, v: View,
     has_sp = (sp >= 0) & alive
     def couple(x: np.ndarray) -> np.ndarray:
         return x + np.where(has_sp, x[np.maximum(sp, 0)], 0)
-    earned_bp = np.maximum(v.earned - 1_160_000, 0) * 0.7 + (v.labour - v.earned)
+    earned_bp = (np.maximum(v.earned - p.whole("basic_pension.earned_income_deduction"), 0)
+                 * p.kept("basic_pension.earned_income_extra_deduction_rate")
+                 + (v.labour - v.earned))
     inc_bp = couple(earned_bp + pension + a.other_income)
     prop = couple(a.home + a.lease + a.other_re) * pf[hh]
-    luxury = (a.car_value >= 40_000_000) | (a.car_cc >= 3000)
+    luxury = ((a.car_value >= p.whole("basic_pension.luxury_car_min_value"))
+              | (a.car_cc >= p.whole("basic_pension.luxury_car_min_cc")))
     prop_car = couple(np.where(luxury, 0, a.car_value)) * pf[hh]
     fin_bp = couple(a.financial) * pf[hh]
-    conv = np.maximum(np.maximum(prop + prop_car - _BP_DEDUCTION[city[hh]], 0)
-                      + np.maximum(fin_bp - 20_000_000, 0) - couple(a.debts), 0) * 0.04 / 12
+    bp_deduction = p.coded("basic_pension.basic_property_deduction", CITY_TIERS)
+    conv = np.maximum(
+        np.maximum(prop + prop_car - bp_deduction[city[hh]], 0)
+        + np.maximum(fin_bp - p.whole("basic_pension.financial_asset_deduction"), 0)
+        - couple(a.debts), 0) * p.rate("basic_pension.property_conversion_rate") / 12
     recog_bp = inc_bp + conv + couple(np.where(luxury, a.car_value, 0))
     occ = couple(econ.occupational.astype(np.int64)) > 0
-    line = np.where(has_sp, 3_952_000, 2_470_000)  # 2026 선정기준액 [V N12]
-    e["basic_pension"] = (s.age >= 65) & ~occ & (recog_bp <= line)
-    dis_line = np.where(has_sp, 2_240_000, 1_400_000)
-    e["disability_pension"] = health.severe & (s.age >= 18) & ~occ & (recog_bp <= dis_line)
+    def line(path: str) -> np.ndarray:
+        cells = p.table(path).cells
+        return np.where(has_sp, cells["couple"].value, cells["single"].value)
+    e["basic_pension"] = ((s.age >= p.whole("basic_pension.min_age")) & ~occ
+                          & (recog_bp <= line("basic_pension.selection_threshold")))
+    # The disability pension reuses the basic pension's recognised income (as the rules do).
+    dp_line = line("disability_pension.selection_threshold")
+    e["disability_pension"] = (health.severe & (s.age >= p.whole("disability_pension.min_age"))
+                               & ~occ & (recog_bp <= dp_line))
 
     # BLSA recognised income of the household (simplified §2.2).
     # 기초연금 counts as income for the BLSA (§2.2); the disability pension does not.
-    basic = np.where(e["basic_pension"], np.where(has_sp, 0.8, 1.0) * BASIC_PENSION, 0)
-    income = _hh_sum(s, (0.7 * v.labour + pension + a.other_income + basic) * alive)
+    basic = np.where(e["basic_pension"],
+                     np.where(has_sp, p.kept("basic_pension.couple_reduction_rate"), 1.0)
+                     * p.whole("basic_pension.base_amount"), 0)
+    income = _hh_sum(s, (p.kept("blsa.earned_income_deduction_rate") * v.labour + pension
+                         + a.other_income + basic) * alive)
     housing = _hh_sum(s, a.home + a.lease) * pf
     general = _hh_sum(s, a.other_re) * pf
     fin = _hh_sum(s, a.financial) * pf
-    rem = _BLSA_DEDUCTION[tier] + _hh_sum(s, a.debts)
-    cap = _BLSA_HOUSING_CAP[tier]
+    rem = p.coded("blsa.basic_property_deduction", BLSA_TIERS)[tier] + _hh_sum(s, a.debts)
+    cap = p.coded("blsa.residential_property_cap", BLSA_TIERS)[tier]
     h1, over = np.minimum(housing, cap), np.maximum(housing - cap, 0) + general
     h1r = np.maximum(h1 - rem, 0)
     rem = np.maximum(rem - h1, 0)
     gr = np.maximum(over - rem, 0)
     rem = np.maximum(rem - over, 0)
-    fr = np.maximum(fin - rem - 5_000_000, 0)
-    cheap_car = (a.car_cc < 2000) & ((a.car_age >= 10) | (a.car_value < 5_000_000))
-    car = _hh_sum(s, a.car_value * np.where(cheap_car, 0.0417, 1.0)) * pf
-    recognised = income + h1r * 0.0104 + gr * 0.0417 + fr * 0.0626 + car
+    fr = np.maximum(fin - rem - _FINANCIAL_RESERVE, 0)
+    # Cars that qualify are converted at the general rate (without deductions), others at 100%.
+    general_rate = p.rate("blsa.general_conversion_rate")
+    cheap_car = ((a.car_cc < p.whole("blsa.vehicle_general_max_cc"))
+                 & ((a.car_age >= p.whole("blsa.vehicle_general_min_age"))
+                    | (a.car_value < p.whole("blsa.vehicle_general_max_value"))))
+    car = _hh_sum(s, a.car_value * np.where(cheap_car, general_rate,
+                                            p.rate("blsa.vehicle_conversion_rate"))) * pf
+    recognised = (income + h1r * p.rate("blsa.residential_conversion_rate") + gr * general_rate
+                  + fr * p.rate("blsa.financial_conversion_rate") + car)
     ratio = (recognised / med)[s.hh]
-    e["blsa_livelihood"] = ratio <= 0.32
-    e["blsa_medical"] = ratio <= 0.40
-    e["blsa_housing"] = (ratio <= 0.48) & (a.tenure[hh] != 0)
-    e["blsa_education"] = (ratio <= 0.50) & np.isin(s.p.role, (2, 4)) & (_school(s) > 0)
-    e["near_poor"] = (ratio <= 0.50) & (ratio > 0.40)
+    e["blsa_livelihood"] = ratio <= p.rate("blsa.livelihood_rate")
+    e["blsa_medical"] = ratio <= p.rate("blsa.medical_rate")
+    e["blsa_housing"] = (ratio <= p.rate("blsa.housing_rate")) & (a.tenure[hh] != 0)
+    e["blsa_education"] = ((ratio <= p.rate("blsa.education_rate")) & np.isin(s.p.role, (2, 4))
+                           & (_school(s) > 0))
+    e["near_poor"] = ((ratio <= p.rate("blsa.near_poor_rate"))
+                      & (ratio > p.rate("blsa.medical_rate")))
 
     # Age limits in calendar months, as the rules count them (아동수당 until the month before
-    # the 9th birthday month in 2026; 부모급여 under 24 months); the birth voucher can be used
-    # for two years after birth, and the registry lists those who were issued one.
+    # the birthday month of its age limit; 부모급여 under its age limit); the birth voucher can be
+    # used for a period after birth, and the registry lists those who were issued one.
     months = _calendar_months(s.birth)
-    born_2017 = (s.birth >= days(date(2017, 1, 1))) & (s.birth < days(date(2018, 1, 1)))
-    e["child_allowance"] = (months < 12 * 9) | born_2017  # 2017년생 paid all of 2026 (부칙 제2조②)
-    e["parent_benefit"] = months < 24
-    e["first_meeting_voucher"] = s.birth > REF - int(2 * 365.25)
-    # Lone parent with a child under 18 in the household, income ≤ 65% of the median.
-    minor = np.bincount(hh, weights=(s.age < 18) & np.isin(s.p.role, (2, 4)), minlength=n_hh) > 0
+    e["child_allowance"] = ((months < 12 * p.whole("child_allowance.max_age"))
+                            | _special_cohort(s, p))
+    e["parent_benefit"] = months < 12 * p.whole("parent_benefit.max_age")
+    voucher_days = int(p.whole("first_meeting.use_period_years") * 365.25)
+    e["first_meeting_voucher"] = s.birth > REF - voucher_days
+    # Lone parent with a child in the household, income under the single-parent line.
+    def has_child(max_age: int) -> np.ndarray:
+        return np.bincount(hh, weights=(s.age < max_age) & np.isin(s.p.role, (2, 4)),
+                           minlength=n_hh)[hh] > 0
+    sp_child = has_child(p.whole("single_parent.child_max_age"))
     lone_head = (s.p.role == 0) & ~((sp >= 0) & (hh[np.maximum(sp, 0)] == hh))
-    e["single_parent_support"] = lone_head & minor[hh] & (s.age >= 18) & (ratio <= 0.65)
-    # Emergency livelihood: a recorded crisis, income ≤ 75%, property under the tier cap.
+    e["single_parent_support"] = (lone_head & sp_child & (s.age >= _ADULT_AGE)
+                                  & (ratio <= p.rate("single_parent.income_rate")))
+    # Emergency livelihood: a recorded crisis, income under the line, property under the tier cap,
+    # financial assets under one month's median (the living reserve) plus the allowance.
     prop_all = (housing + general)[hh]
-    e["emergency_livelihood"] = ((s.p.role == 0) & crisis_hh[hh] & ((income / med)[hh] <= 0.75)
-                                 & (prop_all <= _EMERGENCY_PROPERTY[city[hh]])
-                                 & (fin[hh] <= med[hh] + 6_000_000))
-    blsa_any = (ratio <= 0.48)
-    vulnerable = np.bincount(hh, weights=(s.age >= 65) | (s.age < 7) | health.disabled
+    fin_cap = (med * p.rate("emergency.living_reserve_rate")
+               + p.whole("emergency.financial_asset_allowance"))
+    prop_cap = p.coded("emergency.property_cap", CITY_TIERS)
+    e["emergency_livelihood"] = ((s.p.role == 0) & crisis_hh[hh]
+                                 & ((income / med)[hh] <= p.rate("emergency.income_rate"))
+                                 & (prop_all <= prop_cap[city[hh]]) & (fin[hh] <= fin_cap[hh]))
+    # Any BLSA benefit, approximated by the housing line (the widest one without a school child).
+    blsa_any = ratio <= p.rate("blsa.housing_rate")
+    vulnerable = np.bincount(hh, weights=(s.age >= p.whole("energy_voucher.elderly_min_age"))
+                             | (s.age < p.whole("energy_voucher.infant_max_age")) | health.disabled
                              | health.pregnant | health.rare, minlength=n_hh) > 0
-    e["energy_voucher"] = (s.p.role == 0) & blsa_any & (vulnerable[hh] | (lone_head & minor[hh]))
-    # EITC / CTC on the previous year's income of head and spouse; property < 2.4억 (§10).
+    e["energy_voucher"] = (s.p.role == 0) & blsa_any & (vulnerable[hh] | (lone_head & sp_child))
+    # EITC / CTC on the previous year's income of head and spouse; household property (§10).
     annual = couple(v.annual)
     assets = (housing + general + fin + _hh_sum(s, a.car_value) * pf)[hh]
-    spouse_earns = has_sp & (v.annual[np.maximum(sp, 0)] >= 3_000_000) & (v.annual >= 3_000_000)
-    limit = np.where(spouse_earns, 44_000_000, np.where(has_sp | minor[hh], 32_000_000, 22_000_000))
+    tax_child = has_child(p.whole("eitc.dependent_child_max_age"))
+    earner = p.whole("eitc.spouse_earner_min_pay")
+    spouse_earns = has_sp & (v.annual[np.maximum(sp, 0)] >= earner) & (v.annual >= earner)
+    limits = p.table("eitc.income_limit").cells
+    limit = np.where(spouse_earns, limits["dual_earner"].value,
+                     np.where(has_sp | tax_child, limits["one_earner"].value,
+                              limits["single"].value))
     head = s.p.role == 0
-    e["eitc"] = head & (annual > 0) & (annual < limit) & (assets < 240_000_000)
-    e["child_tax_credit"] = head & minor[hh] & (annual > 0) & (annual < 70_000_000) & (assets < 240_000_000)
+    e["eitc"] = (head & (annual > 0) & (annual < limit)
+                 & (assets < p.whole("eitc.property_limit")))
+    e["child_tax_credit"] = (head & tax_child & (annual > 0)
+                             & (annual < p.whole("ctc.income_limit"))
+                             & (assets < p.whole("ctc.property_limit")))
     return e
+
+
+def _special_cohort(s: Spine, p: Params) -> np.ndarray:
+    """아동수당's special birth-year cohort (2017년생 paid all of 2026, 부칙 제2조②), while that
+    rule is in force."""
+    if not p.cell("child_allowance.special_cohort_in_force"):
+        return np.zeros(s.n, bool)
+    year = p.whole("child_allowance.special_cohort_birth_year")
+    return (s.birth >= days(date(year, 1, 1))) & (s.birth < days(date(year + 1, 1, 1)))
 
 
 def _calendar_months(birth: np.ndarray) -> np.ndarray:
@@ -179,7 +294,8 @@ def _since(rng: np.random.Generator, s: Spine, prog: str, idx: np.ndarray) -> np
     if prog in ("child_allowance", "parent_benefit", "first_meeting_voucher"):
         return (born + rng.integers(20, 60, len(idx))).astype(np.int32)
     if prog in ("basic_pension",):
-        start = born + int(65 * 365.25) + rng.integers(0, 120, len(idx))
+        min_age = params().whole("basic_pension.min_age")
+        start = born + int(min_age * 365.25) + rng.integers(0, 120, len(idx))
     else:
         start = REF - rng.exponential(4 * 365.25, len(idx)).astype(np.int64)
     return np.clip(start, born + 30, REF - 1).astype(np.int32)
