@@ -193,8 +193,11 @@ def _asked_members(und: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules, 
     bits = _decoded(counted.select("prog", missing).unique(), rules, unit)
     names = _input_codes(rules)
     lacking = _lacking(persons, key, counted[key].unique(), {i: names[i] for i in bits["inp"].unique()})
-    return (counted.lazy().join(bits.lazy(), on=["prog", missing]).join(lacking, on=[key, "inp"])
-            .select(CODE, "n").collect())
+    # joined with the bits first, eagerly: in one lazy plan polars may join the bits with
+    # `lacking` first, on the input alone, a many-to-many blow-up (7 s instead of 0.3 s in a
+    # tenth of the 1M partitions at 52M, measured)
+    decoded = counted.join(bits, on=["prog", missing])
+    return decoded.lazy().join(lacking, on=[key, "inp"]).select(CODE, "n").collect()
 
 
 def _lacking(persons: pl.DataFrame, key: str, units: pl.Series, inputs: dict[int, str]) -> pl.LazyFrame:
