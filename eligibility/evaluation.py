@@ -74,8 +74,7 @@ class CompiledRulebook:
         self.criteria = {p: [c for c in book.criteria[p]
                              if in_force(*self._validity(p, c.id), as_of)] for p in book.programmes}
         self.layout = {p: self._layout(p) for p in self.programmes}
-        self.reads: dict[str, set[str]] = {}  # computed column -> the computed columns it reads
-        self.columns = self._plan()
+        self.columns, self.reads = self._plan()
         self._missing_exprs: list[pl.Expr] | None = None
 
     def _validity(self, programme: str, criterion: str) -> tuple[dt.date | None, dt.date | None]:
@@ -96,9 +95,10 @@ class CompiledRulebook:
                                self.book.amounts.get(p) is not None)
 
     # --- the plan: every intermediate column, in dependency layers ----------------------
-    def _plan(self) -> list[list[pl.Expr]]:
+    def _plan(self) -> tuple[list[list[pl.Expr]], dict[str, set[str]]]:
         """Every column the selected programmes need, each in the first layer after the
-        columns it reads (a column's dependencies are the computed columns it names)."""
+        columns it reads (a column's dependencies are the computed columns it names); and
+        for every computed column, the computed columns it reads."""
         shared = Shared()
         comp = PolarsCompiler(self.book, self.as_of, shared)
         exprs = {var_col(name): comp.whole(e).alias(var_col(name)) for name, e in self.book.variable_exprs.items()}
@@ -106,7 +106,6 @@ class CompiledRulebook:
             exprs |= self._programme_columns(comp, p)
         exprs |= shared.columns
         deps = {name: set(e.meta.root_names()) & exprs.keys() for name, e in exprs.items()}
-        self.reads = deps
 
         needed: set[str] = set()
         todo = [prog_col(p, f) for p in self.programmes for f in ("eligible", "amount")]
@@ -123,7 +122,7 @@ class CompiledRulebook:
         layers: dict[int, list[pl.Expr]] = {}
         for name in sorted(needed):
             layers.setdefault(level(name), []).append(exprs[name])
-        return [layers[k] for k in sorted(layers)]
+        return [layers[k] for k in sorted(layers)], deps
 
     def _programme_columns(self, comp: PolarsCompiler, p: str) -> dict[str, pl.Expr]:
         """A programme's criteria (exceptions applied), its eligibility and its amount."""
