@@ -32,8 +32,15 @@ def label(n: int) -> str:
 
 
 def ensure_dataset(root: Path, n: int, seed: int) -> Path:
+    """root/<label>, generated unless there; a folder generated with other settings is
+    refused, not benchmarked: its figures and hashes would not be those of the docs."""
     path = root / label(n)
-    if (path / "manifest.json").exists():
+    manifest = path / "manifest.json"
+    if manifest.exists():
+        made = json.loads(manifest.read_text(encoding="utf-8"))
+        if (made.get("people"), made.get("seed")) != (n, seed):
+            sys.exit(f"{path} holds {made.get('people')} people of seed {made.get('seed')}, not "
+                     f"{n} of seed {seed}: move it away, or pass another --data-root")
         return path
     from synthetic_data.pipeline import generate
 
