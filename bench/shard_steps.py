@@ -58,9 +58,7 @@ def main() -> None:
             if name in shard.SHARED:
                 continue
             rows = ds.scan(name).select(pl.len()).collect().item()
-            job = (partial(shard._route_earnings, ds, rows, index, folders, as_of)
-                   if name == "earnings" else partial(shard._route, ds, name, rows, index, folders))
-            wall, cpu = timed(name, job)
+            wall, cpu = timed(name, partial(shard.route, ds, name, rows, index, folders, as_of))
             total = (total[0] + wall, total[1] + cpu)
     print(f"  {'total':<12} wall {total[0]:6.2f} s   cpu {total[1]:6.2f} s")
 

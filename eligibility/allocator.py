@@ -6,7 +6,7 @@ partition, and the kernel then zeroes each page again when it is touched: a quar
 sweep's CPU time was system time (measured: 37 of 137 s). Pages kept longer are reused instead:
 30 s in the sweep workers (longer than a partition takes), 15 s in the command's own process,
 which holds the plan while the workers run and whose peak adds to theirs (30 s there took the
-52M sweep over 12 GB; with 5 s the workers evaluated ~20% slower, for a reason not found). When
+52M sweep over 12 GB; with 5 s the workers evaluated ~26% slower, for a reason not found). When
 this was introduced the 52M sweep went from 387–409 s to 289–296 s (docs/benchmarks.md has the
 steps since).
 

@@ -102,9 +102,7 @@ def write_shards(ds: Dataset, plan: list[Partition], root: Path, as_of: dt.date)
              for name in REGISTRIES if name not in SHARED}
     by_size = sorted(sizes, key=sizes.__getitem__, reverse=True)
     with ThreadPoolExecutor(max_workers=SHARD_THREADS) as pool:
-        jobs = [pool.submit(_route_earnings, ds, sizes[name], index, folders, as_of)
-                if name == "earnings" else pool.submit(_route, ds, name, sizes[name], index, folders)
-                for name in by_size]
+        jobs = [pool.submit(route, ds, name, sizes[name], index, folders, as_of) for name in by_size]
         for done in jobs:
             done.result()   # re-raises a failure of any registry
     first, last = ds.earnings_months   # the whole dataset's window, not a shard's
@@ -151,6 +149,16 @@ def _to_shards(rows: pl.LazyFrame, index: PartitionIndex, name: str) -> pl.LazyF
     if name in RELATIVES_READ_IN:
         routed = pl.concat([routed, index.assign_extra(rows)], how="vertical")
     return routed
+
+
+def route(ds: Dataset, name: str, rows: int, index: PartitionIndex, folders: dict[int, Path],
+          as_of: dt.date) -> None:
+    """One registry (of `rows` rows) into each partition's folder: earnings as sums (below),
+    any other registry row by row."""
+    if name == "earnings":
+        _route_earnings(ds, rows, index, folders, as_of)
+    else:
+        _route(ds, name, rows, index, folders)
 
 
 def _route(ds: Dataset, name: str, rows: int, index: PartitionIndex, folders: dict[int, Path],
