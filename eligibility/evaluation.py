@@ -15,21 +15,9 @@ from functools import cache
 
 import polars as pl
 
-from .backends.to_polars import (
-    I64,
-    PolarsCompiler,
-    Shared,
-    bounds_cols,
-    crit_col,
-    first_true_from,
-    in_order,
-    order_col,
-    position_col,
-    prog_col,
-    segment_any,
-    unit_col,
-    var_col,
-)
+from .backends import unit_ops
+from .backends.to_polars import I64, PolarsCompiler, Shared, crit_col, prog_col, var_col
+from .backends.unit_ops import group_col
 from .dependencies import InputNeeds, Need
 from .errors import DataError, RuleError
 from .rulebook.rulebook import Rulebook
@@ -148,14 +136,11 @@ class CompiledRulebook:
 
     # --- running ------------------------------------------------------------------------
     def prepare(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.LazyFrame:
-        """The persons frame, rows in the caller's order, with per unit its key `u:<unit>`, the
-        row order `order:<unit>` that makes its members contiguous (a couple may be registered
-        in two households, so no one order serves every unit) and each row's place in it
-        `position:<unit>`, the positions `first:<unit>`/`last:<unit>` used by segment sums,
-        and `payee:<unit>` (true for the member paid a unit-level amount). The payee columns
-        are part of the contract: the sweep keeps them (`decisions(keep=...)`) to list a
-        household programme once. Rows are not sorted: gathering each aggregate's argument
-        into its unit's order is cheaper than sorting every input column and back."""
+        """The persons frame, rows in the caller's order, with per unit the id of each row's
+        unit `g:<unit>` (what unit aggregates group by, see backends/unit_ops.py) and
+        `payee:<unit>` (true for the member paid a unit-level amount). The payee columns are
+        part of the contract: the sweep keeps them (`decisions(keep=...)`) to list a household
+        programme once."""
         units = self.book.units
         lf = persons.lazy()
         have = set(lf.collect_schema().names())
@@ -167,33 +152,9 @@ class CompiledRulebook:
                             "(the inputs of rules/inputs.yaml these programmes read)")
         judgments = [pl.lit(None, dtype=DTYPES[inputs[c].type]).alias(c) for c in needed
                      if c not in have and c in inputs]  # caseworker judgments: no registry holds them
-        keys = [pl.col(unit.key).alias(unit_col(name)) for name, unit in units.items()]
-        lf = lf.with_columns(*judgments, *keys).with_columns(self._orders()).with_columns(self._bounds())
+        ids = [unit_ops.unit_ids(pl.col(unit.key)).alias(group_col(name)) for name, unit in units.items()]
+        lf = lf.with_columns(*judgments, *ids)
         return lf.with_columns([self._is_payee(name).alias(f"payee:{name}") for name in units])
-
-    def _orders(self) -> list[pl.Expr]:
-        """For each unit, the row order in which its members are contiguous, by person_id: a
-        stable sort by the key of the rows in person_id order (about 2x cheaper than sorting
-        by both columns, measured; most frames come in person_id order already)."""
-        by_id = pl.col("person_id").arg_sort()
-        return [by_id.gather(pl.arg_sort_by(pl.col(unit_col(name)).gather(by_id), maintain_order=True))
-                .alias(order_col(name)) for name in self.book.units]
-
-    def _bounds(self) -> list[pl.Expr]:
-        """Each unit is a run of rows in its order: for every person, their position in that
-        order and those of their unit's first and last member. Valid only on the frame they are
-        computed on: a filter must recompute the orders and bounds."""
-        row = pl.int_range(pl.len(), dtype=I64)
-        out = []
-        for name in self.book.units:
-            key = in_order(pl.col(unit_col(name)), name)
-            position = pl.col(order_col(name)).arg_sort()
-            first = pl.when(key.ne_missing(key.shift(1))).then(row).forward_fill()
-            last = pl.when(key.ne_missing(key.shift(-1))).then(row).backward_fill()
-            out += [position.alias(position_col(name)),
-                    first.gather(position).alias(bounds_cols(name)[0]),
-                    last.gather(position).alias(bounds_cols(name)[1])]
-        return out
 
     def lazy(self, persons: pl.LazyFrame | pl.DataFrame, outputs: set[str] | None = None) -> pl.LazyFrame:
         """Every intermediate column added to the (prepared) persons frame; with `outputs`,
@@ -246,15 +207,10 @@ class CompiledRulebook:
 
     def _is_payee(self, unit: str) -> pl.Expr:
         """The member of the unit marked payee with the lowest person_id, or the lowest
-        person_id if none is. Members are in person_id order within their run of the unit's
-        order, so that is the run's first marked row, else its first row."""
-        u = self.book.units[unit]
-        first, last = (pl.col(c) for c in bounds_cols(unit))
-        here = pl.col(position_col(unit))
-        if u.payee is None:
-            return here == first
-        chosen = first_true_from(in_order(pl.col(u.payee), unit), unit)
-        return here == pl.when(chosen <= last).then(chosen).otherwise(first)
+        person_id if none is."""
+        payee = self.book.units[unit].payee
+        marked = pl.col(payee) if payee is not None else pl.lit(False)
+        return unit_ops.first_marked(pl.col("person_id"), marked, unit)
 
     def _all_needs(self) -> list[Need]:
         return sorted({n for lay in self.layout.values() for n in lay.needs}, key=lambda n: (n[0], n[1] or ""))
@@ -269,7 +225,7 @@ class CompiledRulebook:
         for inp, scope in self._all_needs():
             absent = pl.col(inp).is_null()
             if scope is not None:
-                absent = segment_any(in_order(absent, scope), scope)
+                absent = unit_ops.any_true(absent, scope)
             out.append(absent.alias(self._absent_col((inp, scope))))
         return out
 
@@ -304,13 +260,13 @@ class CompiledRulebook:
         full = self.lazy(frame, outputs).with_columns(decision_cols).collect(engine="in-memory")
         pending = pl.any_horizontal([pl.col(f"{p}:status") == UNDETERMINED for p in self.programmes])
         widest = next(iter(self.book.units))
-        rows = full.select(segment_any(in_order(pending, widest), widest).arg_true()).to_series()
+        rows = full.select(unit_ops.any_true(pending, widest).arg_true()).to_series()
         needs = self._all_needs()
-        carried = ["person_id", *(unit_col(u) for u in self.book.units), *{i for i, _ in needs},
+        carried = ["person_id", *(group_col(u) for u in self.book.units), *{i for i, _ in needs},
                 *(crit_col(p, c) for p in self.programmes for c in self.layout[p].criteria),
                 *(prog_col(p, "eligible") for p in self.programmes)]
         some = (full.lazy().select(pl.col(carried).gather(rows))
-                .with_columns(self._orders()).with_columns(self._bounds()).with_columns(self._absent_flags())
+                .with_columns(self._absent_flags())
                 .select(self.missing_columns()).collect(engine="in-memory"))
         return full.with_columns(pl.zeros(full.height, I64, eager=True).alias(bits.name).scatter(rows, bits)
                                  for bits in some.iter_columns())

@@ -1,0 +1,175 @@
+"""Aggregates over a unit (household, couple) for every member, as polars expressions.
+
+Every row carries its unit's id `g:<unit>` (a small whole number, see `unit_ids`). An aggregate
+hands its argument and those ids to numpy, which scatters the values into one slot per unit
+(`np.add.at`, `np.bincount`, `np.maximum.at`) and gathers each unit's result back to its
+members, rows in the frame's order. Polars has no scatter-add, and the forms it offers took 2 to
+11 times as long per sum (a group_by joined back, running sums over each unit's rows sorted
+together, a window `over`: bench/unit_aggregates.py, docs/benchmarks.md). Integers throughout:
+a sum is exact in Int64.
+
+Unknowns: a sum, maximum or minimum is unknown (null) when any member's value is; `any` follows
+Kleene logic (true if a member's is true, else unknown if one is unknown)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+
+I64 = pl.Int64
+
+
+def group_col(unit: str) -> str:
+    """The unit's id on every member's row (see `unit_ids`)."""
+    return f"g:{unit}"
+
+
+def unit_ids(key: pl.Expr) -> pl.Expr:
+    """An id per distinct key, 1..G (dense), and 0 for every row whose key is unknown: those
+    rows are one unit, as they were when units were runs of equal keys."""
+    return key.rank("dense").fill_null(0).cast(I64)
+
+
+def _ids(g: pl.Series) -> tuple[np.ndarray, int]:
+    ids = g.to_numpy()
+    return ids, int(ids.max()) + 1 if len(ids) else 0
+
+
+def _rows(values: pl.Series, g: pl.Series) -> pl.Series:
+    """values on every row: a constant (e.g. `any(household, true)`) comes as one value."""
+    return values.new_from_index(0, g.len()) if values.len() == 1 != g.len() else values
+
+
+def _any_rows(mask: np.ndarray, ids: np.ndarray, slots: int) -> np.ndarray:
+    """Per row: is `mask` true for some row of its unit."""
+    return (np.bincount(ids[mask], minlength=slots) > 0)[ids]
+
+
+def _int64(values: pl.Series) -> np.ndarray:
+    """The values as int64 (physical: a date is its day number), 0 where unknown: the caller
+    masks those rows' units."""
+    v = values.to_physical()
+    return (v.fill_null(0) if v.null_count() else v).cast(I64).to_numpy()
+
+
+def _series(values: np.ndarray, unknown: np.ndarray | None, dtype: pl.DataType) -> pl.Series:
+    """values as a polars Series of dtype, null where `unknown`; no copy of the values."""
+    if unknown is None or not unknown.any():
+        return pl.Series(values).cast(dtype)
+    valid = np.packbits(~unknown, bitorder="little")
+    data = np.packbits(values, bitorder="little") if values.dtype == np.bool_ else values  # arrow: bits
+    arr = pa.Array.from_buffers(pa.from_numpy_dtype(values.dtype), len(values),
+                                [pa.py_buffer(valid), pa.py_buffer(data)])
+    return pl.Series(pl.from_arrow(arr)).cast(dtype)
+
+
+def _total(s: Sequence[pl.Series]) -> pl.Series:
+    values, g = s
+    values = _rows(values, g)
+    ids, slots = _ids(g)
+    sums = np.zeros(slots, np.int64)
+    np.add.at(sums, ids, _int64(values))
+    unknown = _any_rows(values.is_null().to_numpy(), ids, slots) if values.null_count() else None
+    return _series(sums[ids], unknown, I64())
+
+
+def _extreme(s: Sequence[pl.Series], biggest: bool) -> pl.Series:
+    values, g = s
+    values = _rows(values, g)
+    ids, slots = _ids(g)
+    v = _int64(values)
+    info = np.iinfo(np.int64)
+    out = np.full(slots, info.min if biggest else info.max, np.int64)
+    (np.maximum if biggest else np.minimum).at(out, ids, v)
+    unknown = _any_rows(values.is_null().to_numpy(), ids, slots) if values.null_count() else None
+    return _series(out[ids], unknown, values.dtype)
+
+
+def _maximum(s: Sequence[pl.Series]) -> pl.Series:
+    return _extreme(s, biggest=True)
+
+
+def _minimum(s: Sequence[pl.Series]) -> pl.Series:
+    return _extreme(s, biggest=False)
+
+
+def _kleene_any(s: Sequence[pl.Series]) -> pl.Series:
+    values, g = s
+    values = _rows(values, g)
+    ids, slots = _ids(g)
+    true = _any_rows(values.fill_null(False).to_numpy(), ids, slots)
+    unknown = _any_rows(values.is_null().to_numpy(), ids, slots) & ~true \
+        if values.null_count() else None
+    return _series(true, unknown, pl.Boolean())
+
+
+def _any_true(s: Sequence[pl.Series]) -> pl.Series:
+    values, g = s
+    values = _rows(values, g)
+    ids, slots = _ids(g)
+    return pl.Series(_any_rows(values.fill_null(False).to_numpy(), ids, slots))
+
+
+def _size(s: Sequence[pl.Series]) -> pl.Series:
+    ids, slots = _ids(s[0])
+    return pl.Series(np.bincount(ids, minlength=slots)[ids].astype(np.int64))
+
+
+def _order(person: pl.Series) -> np.ndarray:
+    """Whole numbers in [0, 2**62) in the order of person_id: the ids themselves if they are."""
+    plain = person.dtype.is_integer() and not person.null_count() and \
+        (person.is_empty() or (person.min() >= 0 and person.max() < 1 << 62))  # type: ignore[operator]
+    return (person if plain else person.rank("ordinal")).cast(I64).to_numpy()
+
+
+def _first_marked(s: Sequence[pl.Series]) -> pl.Series:
+    person, marked, g = s
+    marked = _rows(marked, g)
+    ids, slots = _ids(g)
+    # one minimum per unit of (not marked, person_id order) packed in one int64
+    key = _order(person) | (~marked.fill_null(False).to_numpy()).astype(np.int64) << 62
+    lowest = np.full(slots, np.iinfo(np.int64).max)
+    np.minimum.at(lowest, ids, key)
+    return pl.Series(key == lowest[ids])
+
+
+def total(values: pl.Expr, unit: str) -> pl.Expr:
+    """The sum over the person's unit (Int64); unknown if any member's value is."""
+    return pl.map_batches([values, pl.col(group_col(unit))], _total, return_dtype=I64)
+
+
+def maximum(values: pl.Expr, unit: str) -> pl.Expr:
+    """The highest value in the person's unit, of the values' type; unknown if any is."""
+    return pl.map_batches([values, pl.col(group_col(unit))], _maximum,
+                          return_dtype=pl.dtype_of(values))
+
+
+def minimum(values: pl.Expr, unit: str) -> pl.Expr:
+    """The lowest value in the person's unit, of the values' type; unknown if any is."""
+    return pl.map_batches([values, pl.col(group_col(unit))], _minimum,
+                          return_dtype=pl.dtype_of(values))
+
+
+def kleene_any(values: pl.Expr, unit: str) -> pl.Expr:
+    """Whether some member's value is true (Kleene: else unknown if one is unknown)."""
+    return pl.map_batches([values, pl.col(group_col(unit))], _kleene_any, return_dtype=pl.Boolean)
+
+
+def any_true(values: pl.Expr, unit: str) -> pl.Expr:
+    """Whether some member's value is true, unknowns counted as false: never unknown."""
+    return pl.map_batches([values, pl.col(group_col(unit))], _any_true, return_dtype=pl.Boolean)
+
+
+def size(unit: str) -> pl.Expr:
+    """How many members the person's unit has (Int64)."""
+    return pl.map_batches([pl.col(group_col(unit))], _size, return_dtype=I64)
+
+
+def first_marked(person_id: pl.Expr, marked: pl.Expr, unit: str) -> pl.Expr:
+    """True for one member per unit: the marked member with the lowest person_id, or the
+    lowest person_id if none is marked (unknown counted as not marked)."""
+    return pl.map_batches([person_id, marked, pl.col(group_col(unit))], _first_marked,
+                          return_dtype=pl.Boolean)

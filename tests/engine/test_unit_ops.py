@@ -1,0 +1,80 @@
+"""Unit aggregates (backends/unit_ops.py): every member gets its unit's value, rows in the
+frame's order whatever it is, and an unknown member's value makes the unit's sum, maximum and
+minimum unknown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from eligibility.backends import unit_ops as u
+
+# Members of households 7 and 3 interleaved, a household (9) of one, rows not sorted by anything.
+FRAME = pl.DataFrame({
+    "person_id": [50, 10, 40, 20, 30, 60],
+    "household_id": [7, 3, 7, 3, 7, 9],
+    "income": [100, 5, None, 7, 1, 2],
+    "born": [dt.date(1960, 1, 1), dt.date(1990, 5, 1), dt.date(1970, 3, 1), None,
+             dt.date(1950, 2, 1), dt.date(2000, 1, 1)],
+    "flag": [False, None, False, True, True, None],
+    "head": [False, False, True, True, False, None],
+}).with_columns(u.unit_ids(pl.col("household_id")).alias(u.group_col("household")))
+
+
+def column(expr: pl.Expr) -> list[object]:
+    return FRAME.select(expr.alias("out"))["out"].to_list()
+
+
+def test_a_sum_reaches_every_member_and_is_unknown_when_a_member_is():
+    assert column(u.total(pl.col("income"), "household")) == [None, 12, None, 12, None, 2]
+
+
+def test_a_sum_of_an_expression_and_of_a_constant():
+    assert column(u.total(pl.col("income").fill_null(0) * 2, "household")) == [202, 24, 202, 24, 202, 4]
+    assert column(u.total(pl.lit(1), "household")) == [3, 2, 3, 2, 3, 1]
+
+
+def test_count_is_the_unit_size():
+    assert column(u.size("household")) == [3, 2, 3, 2, 3, 1]
+
+
+def test_max_and_min_keep_the_type_and_are_unknown_when_a_member_is():
+    assert column(u.maximum(pl.col("born"), "household")) == \
+        [dt.date(1970, 3, 1), None, dt.date(1970, 3, 1), None, dt.date(1970, 3, 1), dt.date(2000, 1, 1)]
+    assert column(u.minimum(pl.col("income"), "household")) == [None, 5, None, 5, None, 2]
+    assert FRAME.select(u.maximum(pl.col("born"), "household")).dtypes == [pl.Date]
+
+
+def test_any_is_kleene():
+    # household 7: a true member decides; 3: true despite an unknown; 9: only unknown
+    assert column(u.kleene_any(pl.col("flag"), "household")) == [True, True, True, True, True, None]
+    # not flag: 7 has a true (50), 3 has only false and unknown -> unknown, 9 unknown
+    assert column(u.kleene_any(~pl.col("flag"), "household")) == [True, None, True, None, True, None]
+
+
+def test_any_true_counts_unknown_as_false():
+    assert column(u.any_true(~pl.col("flag"), "household")) == [True, False, True, False, True, False]
+
+
+def test_the_payee_is_the_marked_member_with_the_lowest_id_else_the_lowest_id():
+    # 7: 40 is the only head; 3: 20 is head; 9: nobody marked (unknown) -> its only member
+    assert column(u.first_marked(pl.col("person_id"), pl.col("head"), "household")) == \
+        [False, False, True, True, False, True]
+    # nobody marked anywhere: the lowest person_id of each unit
+    assert column(u.first_marked(pl.col("person_id"), pl.lit(False), "household")) == \
+        [False, True, False, False, True, True]
+
+
+def test_the_payee_by_text_ids_follows_their_order():
+    frame = pl.DataFrame({"person_id": ["b", "a", "c"], "hh": [1, 1, 1]}).with_columns(
+        u.unit_ids(pl.col("hh")).alias(u.group_col("household")))
+    out = frame.select(u.first_marked(pl.col("person_id"), pl.lit(False), "household"))
+    assert out.to_series().to_list() == [False, True, False]
+
+
+@pytest.mark.parametrize("key", [[5, 5, 2], ["x", "x", "y"]])
+def test_ids_are_small_whole_numbers_shared_by_equal_keys(key):
+    ids = pl.DataFrame({"k": key}).select(u.unit_ids(pl.col("k"))).to_series().to_list()
+    assert ids[0] == ids[1] != ids[2] and 0 < min(ids) and max(ids) <= 2
