@@ -17,7 +17,6 @@ import polars as pl
 
 from .backends import unit_ops
 from .backends.to_polars import I64, PolarsCompiler, Shared, crit_col, prog_col, var_col
-from .backends.unit_ops import group_col
 from .dependencies import InputNeeds, Need
 from .errors import DataError, RuleError
 from .rulebook.rulebook import Rulebook
@@ -152,7 +151,7 @@ class CompiledRulebook:
                             "(the inputs of rules/inputs.yaml these programmes read)")
         judgments = [pl.lit(None, dtype=DTYPES[inputs[c].type]).alias(c) for c in needed
                      if c not in have and c in inputs]  # caseworker judgments: no registry holds them
-        ids = [unit_ops.unit_ids(pl.col(unit.key)).alias(group_col(name)) for name, unit in units.items()]
+        ids = [unit_ops.unit_ids(pl.col(unit.key)).alias(unit_ops.group_col(name)) for name, unit in units.items()]
         lf = lf.with_columns(*judgments, *ids)
         return lf.with_columns([self._is_payee(name).alias(f"payee:{name}") for name in units])
 
@@ -262,7 +261,7 @@ class CompiledRulebook:
         widest = next(iter(self.book.units))
         rows = full.select(unit_ops.any_true(pending, widest).arg_true()).to_series()
         needs = self._all_needs()
-        carried = ["person_id", *(group_col(u) for u in self.book.units), *{i for i, _ in needs},
+        carried = ["person_id", *(unit_ops.group_col(u) for u in self.book.units), *{i for i, _ in needs},
                 *(crit_col(p, c) for p in self.programmes for c in self.layout[p].criteria),
                 *(prog_col(p, "eligible") for p in self.programmes)]
         some = (full.lazy().select(pl.col(carried).gather(rows))
