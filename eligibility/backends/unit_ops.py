@@ -29,7 +29,7 @@ def group_col(unit: str) -> str:
 
 def unit_ids(key: pl.Expr) -> pl.Expr:
     """An id per distinct key, 1..G (dense), and 0 for every row whose key is unknown: those
-    rows are one unit, as they were when units were runs of equal keys."""
+    rows form one unit together (the linker gives every resident a household)."""
     return key.rank("dense").fill_null(0).cast(I64)
 
 
@@ -56,7 +56,8 @@ def _int64(values: pl.Series) -> np.ndarray:
 
 
 def _series(values: np.ndarray, unknown: np.ndarray | None, dtype: pl.DataType) -> pl.Series:
-    """values as a polars Series of dtype, null where `unknown`; no copy of the values."""
+    """values as a polars Series of dtype, null where `unknown` (the values' buffer is used as
+    it is: copied only to change its type)."""
     if unknown is None or not unknown.any():
         return pl.Series(values).cast(dtype)
     valid = np.packbits(~unknown, bitorder="little")
