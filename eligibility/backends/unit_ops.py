@@ -13,7 +13,7 @@ Kleene logic (true if a member's is true, else unknown if one is unknown)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import polars as pl
@@ -38,14 +38,23 @@ def _ids(g: pl.Series) -> tuple[np.ndarray, int]:
     return ids, int(ids.max()) + 1 if len(ids) else 0
 
 
-def _rows(values: pl.Series, g: pl.Series) -> pl.Series:
-    """values on every row: a constant (e.g. `any(household, true)`) comes as one value."""
-    return values.new_from_index(0, g.len()) if values.len() == 1 != g.len() else values
+def _unpack(s: Sequence[pl.Series]) -> tuple[pl.Series, np.ndarray, int]:
+    """A kernel's values (on every row: a constant such as `any(household, true)` comes as one
+    value), the unit ids and the number of slots they need."""
+    values, g = s
+    if values.len() == 1 != g.len():
+        values = values.new_from_index(0, g.len())
+    return values, *_ids(g)
 
 
 def _any_rows(mask: np.ndarray, ids: np.ndarray, slots: int) -> np.ndarray:
     """Per row: is `mask` true for some row of its unit."""
     return (np.bincount(ids[mask], minlength=slots) > 0)[ids]
+
+
+def _unknown(values: pl.Series, ids: np.ndarray, slots: int) -> np.ndarray | None:
+    """Per row: is some member's value unknown (None when no value is)."""
+    return _any_rows(values.is_null().to_numpy(), ids, slots) if values.null_count() else None
 
 
 def _int64(values: pl.Series) -> np.ndarray:
@@ -68,25 +77,19 @@ def _series(values: np.ndarray, unknown: np.ndarray | None, dtype: pl.DataType) 
 
 
 def _total(s: Sequence[pl.Series]) -> pl.Series:
-    values, g = s
-    values = _rows(values, g)
-    ids, slots = _ids(g)
+    values, ids, slots = _unpack(s)
     sums = np.zeros(slots, np.int64)
     np.add.at(sums, ids, _int64(values))
-    unknown = _any_rows(values.is_null().to_numpy(), ids, slots) if values.null_count() else None
-    return _series(sums[ids], unknown, I64())
+    return _series(sums[ids], _unknown(values, ids, slots), I64())
 
 
 def _extreme(s: Sequence[pl.Series], biggest: bool) -> pl.Series:
-    values, g = s
-    values = _rows(values, g)
-    ids, slots = _ids(g)
+    values, ids, slots = _unpack(s)
     v = _int64(values)
     info = np.iinfo(np.int64)
     out = np.full(slots, info.min if biggest else info.max, np.int64)
     (np.maximum if biggest else np.minimum).at(out, ids, v)
-    unknown = _any_rows(values.is_null().to_numpy(), ids, slots) if values.null_count() else None
-    return _series(out[ids], unknown, values.dtype)
+    return _series(out[ids], _unknown(values, ids, slots), values.dtype)
 
 
 def _maximum(s: Sequence[pl.Series]) -> pl.Series:
@@ -98,19 +101,14 @@ def _minimum(s: Sequence[pl.Series]) -> pl.Series:
 
 
 def _kleene_any(s: Sequence[pl.Series]) -> pl.Series:
-    values, g = s
-    values = _rows(values, g)
-    ids, slots = _ids(g)
+    values, ids, slots = _unpack(s)
     true = _any_rows(values.fill_null(False).to_numpy(), ids, slots)
-    unknown = _any_rows(values.is_null().to_numpy(), ids, slots) & ~true \
-        if values.null_count() else None
-    return _series(true, unknown, pl.Boolean())
+    unknown = _unknown(values, ids, slots)
+    return _series(true, None if unknown is None else unknown & ~true, pl.Boolean())
 
 
 def _any_true(s: Sequence[pl.Series]) -> pl.Series:
-    values, g = s
-    values = _rows(values, g)
-    ids, slots = _ids(g)
+    values, ids, slots = _unpack(s)
     return pl.Series(_any_rows(values.fill_null(False).to_numpy(), ids, slots))
 
 
@@ -127,9 +125,8 @@ def _order(person: pl.Series) -> np.ndarray:
 
 
 def _first_marked(s: Sequence[pl.Series]) -> pl.Series:
-    person, marked, g = s
-    marked = _rows(marked, g)
-    ids, slots = _ids(g)
+    marked, ids, slots = _unpack(s[1:])
+    person = s[0]
     # one minimum per unit of (not marked, person_id order) packed in one int64
     key = _order(person) | (~marked.fill_null(False).to_numpy()).astype(np.int64) << 62
     lowest = np.full(slots, np.iinfo(np.int64).max)
@@ -137,31 +134,34 @@ def _first_marked(s: Sequence[pl.Series]) -> pl.Series:
     return pl.Series(key == lowest[ids])
 
 
+def _per_unit(kernel: Callable[[Sequence[pl.Series]], pl.Series], values: pl.Expr, unit: str,
+              dtype: pl.DataType | type[pl.DataType] | pl.DataTypeExpr) -> pl.Expr:
+    return pl.map_batches([values, pl.col(group_col(unit))], kernel, return_dtype=dtype)
+
+
 def total(values: pl.Expr, unit: str) -> pl.Expr:
     """The sum over the person's unit (Int64); unknown if any member's value is."""
-    return pl.map_batches([values, pl.col(group_col(unit))], _total, return_dtype=I64)
+    return _per_unit(_total, values, unit, I64)
 
 
 def maximum(values: pl.Expr, unit: str) -> pl.Expr:
     """The highest value in the person's unit, of the values' type; unknown if any is."""
-    return pl.map_batches([values, pl.col(group_col(unit))], _maximum,
-                          return_dtype=pl.dtype_of(values))
+    return _per_unit(_maximum, values, unit, pl.dtype_of(values))
 
 
 def minimum(values: pl.Expr, unit: str) -> pl.Expr:
     """The lowest value in the person's unit, of the values' type; unknown if any is."""
-    return pl.map_batches([values, pl.col(group_col(unit))], _minimum,
-                          return_dtype=pl.dtype_of(values))
+    return _per_unit(_minimum, values, unit, pl.dtype_of(values))
 
 
 def kleene_any(values: pl.Expr, unit: str) -> pl.Expr:
     """Whether some member's value is true (Kleene: else unknown if one is unknown)."""
-    return pl.map_batches([values, pl.col(group_col(unit))], _kleene_any, return_dtype=pl.Boolean)
+    return _per_unit(_kleene_any, values, unit, pl.Boolean)
 
 
 def any_true(values: pl.Expr, unit: str) -> pl.Expr:
     """Whether some member's value is true, unknowns counted as false: never unknown."""
-    return pl.map_batches([values, pl.col(group_col(unit))], _any_true, return_dtype=pl.Boolean)
+    return _per_unit(_any_true, values, unit, pl.Boolean)
 
 
 def size(unit: str) -> pl.Expr:
