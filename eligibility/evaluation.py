@@ -219,10 +219,11 @@ class CompiledRulebook:
         return f"absent:{need[0]}:{need[1] or 'person'}"
 
     def _absent_flags(self) -> list[pl.Expr]:
-        """Per (input, scope): is the input unknown for the person, or for some member of the unit."""
+        """Per (input, scope): is the input unknown for the person, or for some member of the
+        unit (read from the `unknown:<input>` columns)."""
         out = []
         for inp, scope in self._all_needs():
-            absent = pl.col(inp).is_null()
+            absent = pl.col(f"unknown:{inp}")
             if scope is not None:
                 absent = unit_ops.any_true(absent, scope)
             out.append(absent.alias(self._absent_col((inp, scope))))
@@ -259,14 +260,20 @@ class CompiledRulebook:
         full = self.lazy(frame, outputs).with_columns(decision_cols).collect(engine="in-memory")
         pending = pl.any_horizontal([pl.col(f"{p}:status") == UNDETERMINED for p in self.programmes])
         widest = next(iter(self.book.units))
-        rows = full.select(unit_ops.any_true(pending, widest).arg_true()).to_series()
-        needs = self._all_needs()
-        carried = ["person_id", *(unit_ops.group_col(u) for u in self.book.units), *{i for i, _ in needs},
-                *(crit_col(p, c) for p in self.programmes for c in self.layout[p].criteria),
-                *(prog_col(p, "eligible") for p in self.programmes)]
-        some = (full.lazy().select(pl.col(carried).gather(rows))
+        pending_units = full.select(unit_ops.any_true(pending, widest)).to_series()
+        # those households' rows, with what the bits read: null masks rather than the inputs
+        # (a filter of booleans is several times cheaper than a gather of values, strings
+        # included), and their unit ids renumbered (the aggregates' slots follow the ids)
+        groups = [unit_ops.group_col(u) for u in self.book.units]
+        inputs = dict.fromkeys(i for i, _ in self._all_needs())
+        some = (full.select(*groups, *(pl.col(i).is_null().alias(f"unknown:{i}") for i in inputs),
+                            *(crit_col(p, c) for p in self.programmes for c in self.layout[p].criteria),
+                            *(prog_col(p, "eligible") for p in self.programmes))
+                .filter(pending_units).lazy()
+                .with_columns(unit_ops.unit_ids(pl.col(g)).alias(g) for g in groups)
                 .with_columns(self._absent_flags())
                 .select(self.missing_columns()).collect(engine="in-memory"))
+        rows = pending_units.arg_true()
         return full.with_columns(pl.zeros(full.height, I64, eager=True).alias(bits.name).scatter(rows, bits)
                                  for bits in some.iter_columns())
 

@@ -17,9 +17,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import polars as pl
-import pyarrow as pa
 
-I64 = pl.Int64
+from .arrays import I64, int64, to_series, truth, unknown
 
 
 def group_col(unit: str) -> str:
@@ -28,8 +27,27 @@ def group_col(unit: str) -> str:
 
 
 def unit_ids(key: pl.Expr) -> pl.Expr:
-    """An id per distinct key, 1..G (dense), and 0 for every row whose key is unknown: those
-    rows form one unit together (the linker gives every resident a household)."""
+    """An id per distinct key, 1..G (dense, in the keys' order), and 0 for every row whose key
+    is unknown: those rows form one unit together (the linker gives every resident a
+    household)."""
+    return pl.map_batches([key], _unit_ids, return_dtype=I64)
+
+
+def _unit_ids(s: Sequence[pl.Series]) -> pl.Series:
+    key = s[0]
+    if key.dtype.is_integer() and key.null_count() < len(key):
+        lo, hi = key.min(), key.max()
+        if hi - lo < max(4 * len(key), 1 << 16):  # type: ignore[operator]
+            # keys close together (a registry's serial numbers): a table over the keys' span
+            # instead of polars' sort-based dense rank, 4 ms instead of 14-37 per 1M (measured)
+            absent = unknown(key)
+            offsets = int64(key) - lo  # type: ignore[operator]
+            if absent is not None:
+                offsets[absent] = -1  # one slot before the keys: id 0
+            seen = np.zeros(hi - lo + 2, np.int64)  # type: ignore[operator]
+            seen[offsets + 1] = 1
+            seen[0] = 0
+            return pl.Series(np.cumsum(seen)[offsets + 1])
     return key.rank("dense").fill_null(0).cast(I64)
 
 
@@ -54,42 +72,24 @@ def _any_rows(mask: np.ndarray, ids: np.ndarray, slots: int) -> np.ndarray:
 
 def _unknown(values: pl.Series, ids: np.ndarray, slots: int) -> np.ndarray | None:
     """Per row: is some member's value unknown (None when no value is)."""
-    return _any_rows(values.is_null().to_numpy(), ids, slots) if values.null_count() else None
-
-
-def _int64(values: pl.Series) -> np.ndarray:
-    """The values as int64 (physical: a date is its day number), 0 where unknown: the caller
-    masks those rows' units."""
-    v = values.to_physical()
-    return (v.fill_null(0) if v.null_count() else v).cast(I64).to_numpy()
-
-
-def _series(values: np.ndarray, unknown: np.ndarray | None, dtype: pl.DataType) -> pl.Series:
-    """values as a polars Series of dtype, null where `unknown` (the values' buffer is used as
-    it is: copied only to change its type)."""
-    if unknown is None or not unknown.any():
-        return pl.Series(values).cast(dtype)
-    valid = np.packbits(~unknown, bitorder="little")
-    data = np.packbits(values, bitorder="little") if values.dtype == np.bool_ else values  # arrow: bits
-    arr = pa.Array.from_buffers(pa.from_numpy_dtype(values.dtype), len(values),
-                                [pa.py_buffer(valid), pa.py_buffer(data)])
-    return pl.Series(pl.from_arrow(arr)).cast(dtype)
+    rows = unknown(values)
+    return None if rows is None else _any_rows(rows, ids, slots)
 
 
 def _total(s: Sequence[pl.Series]) -> pl.Series:
     values, ids, slots = _unpack(s)
     sums = np.zeros(slots, np.int64)
-    np.add.at(sums, ids, _int64(values))
-    return _series(sums[ids], _unknown(values, ids, slots), I64())
+    np.add.at(sums, ids, int64(values))
+    return to_series(sums[ids], _unknown(values, ids, slots), I64())
 
 
 def _extreme(s: Sequence[pl.Series], biggest: bool) -> pl.Series:
     values, ids, slots = _unpack(s)
-    v = _int64(values)
+    v = int64(values)
     info = np.iinfo(np.int64)
     out = np.full(slots, info.min if biggest else info.max, np.int64)
     (np.maximum if biggest else np.minimum).at(out, ids, v)
-    return _series(out[ids], _unknown(values, ids, slots), values.dtype)
+    return to_series(out[ids], _unknown(values, ids, slots), values.dtype)
 
 
 def _maximum(s: Sequence[pl.Series]) -> pl.Series:
@@ -102,14 +102,14 @@ def _minimum(s: Sequence[pl.Series]) -> pl.Series:
 
 def _kleene_any(s: Sequence[pl.Series]) -> pl.Series:
     values, ids, slots = _unpack(s)
-    true = _any_rows(values.fill_null(False).to_numpy(), ids, slots)
+    true = _any_rows(truth(values), ids, slots)
     unknown = _unknown(values, ids, slots)
-    return _series(true, None if unknown is None else unknown & ~true, pl.Boolean())
+    return to_series(true, None if unknown is None else unknown & ~true, pl.Boolean())
 
 
 def _any_true(s: Sequence[pl.Series]) -> pl.Series:
     values, ids, slots = _unpack(s)
-    return pl.Series(_any_rows(values.fill_null(False).to_numpy(), ids, slots))
+    return pl.Series(_any_rows(truth(values), ids, slots))
 
 
 def _size(s: Sequence[pl.Series]) -> pl.Series:
@@ -128,7 +128,7 @@ def _first_marked(s: Sequence[pl.Series]) -> pl.Series:
     marked, ids, slots = _unpack(s[1:])
     person = s[0]
     # one minimum per unit of (not marked, person_id order) packed in one int64
-    key = _order(person) | (~marked.fill_null(False).to_numpy()).astype(np.int64) << 62
+    key = _order(person) | (~truth(marked)).astype(np.int64) << 62
     lowest = np.full(slots, np.iinfo(np.int64).max)
     np.minimum.at(lowest, ids, key)
     return pl.Series(key == lowest[ids])
@@ -174,3 +174,4 @@ def first_marked(person_id: pl.Expr, marked: pl.Expr, unit: str) -> pl.Expr:
     lowest person_id if none is marked (unknown counted as not marked)."""
     return pl.map_batches([person_id, marked, pl.col(group_col(unit))], _first_marked,
                           return_dtype=pl.Boolean)
+

@@ -9,21 +9,8 @@ from fractions import Fraction
 import polars as pl
 import pytest
 
-from eligibility.backends.to_polars import PolarsCompiler
-from eligibility.errors import Location
 from eligibility.evaluation import CompiledRulebook
-from eligibility.expr.parser import parse
-from eligibility.expr.typecheck import Checker
 from eligibility.households import households_frame
-from eligibility.rulebook.rulebook import Expr
-
-
-def evaluate(book, text: str, frame: pl.DataFrame, as_of=dt.date(2026, 3, 1)):
-    where = Location("test", 1, 1, text=text)
-    expr = Expr(parse(text, where, frozenset(book.units)), where, text)
-    Checker(book).check(expr, None, "test")
-    compiled = PolarsCompiler(book, as_of).compile(expr)
-    return frame.select(pl.col("earned_income_monthly"), compiled.alias("out"))["out"].to_list()
 
 
 @pytest.mark.parametrize(("x", "expected"), [
@@ -33,16 +20,16 @@ def evaluate(book, text: str, frame: pl.DataFrame, as_of=dt.date(2026, 3, 1)):
     (5, 2),                 # 1.6 -> 2
     (-5, -2),               # -1.6 -> -2
 ])
-def test_round_is_half_up_and_exact(mini_book, x, expected):
+def test_round_is_half_up_and_exact(values_of, x, expected):
     frame = pl.DataFrame({"earned_income_monthly": [x]}, schema={"earned_income_monthly": pl.Int64})
     text = "round(earned_income_monthly * params.blsa.livelihood_rate)"
-    assert evaluate(mini_book, text, frame) == [expected]
+    assert values_of(text, frame) == [expected]
 
 
-def test_round_down_cuts_below_ten_won(mini_book):
+def test_round_down_cuts_below_ten_won(values_of):
     frame = pl.DataFrame({"earned_income_monthly": [349_700, 279_769, 1]},
                          schema={"earned_income_monthly": pl.Int64})
-    assert evaluate(mini_book, "round_down(earned_income_monthly * 8 / 10, 10)", frame) == [279_760, 223_810, 0]
+    assert values_of("round_down(earned_income_monthly * 8 / 10, 10)", frame) == [279_760, 223_810, 0]
 
 
 def test_table_extends_linearly_beyond_seven_people(mini_book):

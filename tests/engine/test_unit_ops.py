@@ -78,3 +78,26 @@ def test_the_payee_by_text_ids_follows_their_order():
 def test_ids_are_small_whole_numbers_shared_by_equal_keys(key):
     ids = pl.DataFrame({"k": key}).select(u.unit_ids(pl.col("k"))).to_series().to_list()
     assert ids[0] == ids[1] != ids[2] and 0 < min(ids) and max(ids) <= 2
+
+
+@pytest.mark.parametrize("key", [
+    [5, None, 5, 2, None, 9],              # serial numbers close together (a table over their span)
+    [10**15, None, 3, 10**15, -7, None],   # far apart (polars' dense rank)
+    ["b", None, "a", "b"],
+])
+def test_ids_follow_the_keys_order_and_unknown_keys_share_id_0(key):
+    ids = pl.DataFrame({"k": key}).select(u.unit_ids(pl.col("k"))).to_series().to_list()
+    ranks = {k: i for i, k in enumerate(sorted({k for k in key if k is not None}), start=1)}
+    assert ids == [0 if k is None else ranks[k] for k in key]
+
+
+def test_aggregates_of_a_sliced_frame_read_its_own_rows():
+    # polars slices without copying: the numpy kernels must start at the slice's first row
+    full = pl.DataFrame({"hh": [1, 1, 2, 2, 3, 3, 4, 4, 5, 5],
+                         "v": [1, None, 10, 20, 100, 200, None, 5, 7, 8],
+                         "flag": [True, None, False, True, None, False, True, True, False, None]})
+    part = full.slice(3, 6)  # rows of households 2 (one member), 3, 4 and 5 (one member)
+    out = part.with_columns(u.unit_ids(pl.col("hh")).alias(u.group_col("household"))).select(
+        u.total(pl.col("v"), "household").alias("sum"), u.kleene_any(pl.col("flag"), "household").alias("any"))
+    assert out["sum"].to_list() == [20, 300, 300, None, None, 7]
+    assert out["any"].to_list() == [True, None, None, True, True, False]

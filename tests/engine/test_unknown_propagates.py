@@ -151,3 +151,19 @@ def test_a_couple_registered_in_two_households_is_one_couple(mini_book):
     # a and b together: 4,000,000 > 3,952,000 (2026 couple threshold) -> fails; c alone passes
     assert dict(got.iter_rows()) == {"a": False, "b": False, "c": True}
     assert check.filter(pl.col("person_id") == "a")["want"].item() == 4_000_000
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rows (earned, other): (1, 2), (None, 2), (1, None), (None, None), (5, 5), (-3, 9)
+    ("min(earned_income_monthly, other_income_monthly)", [1, None, None, None, 5, -3]),
+    ("max(earned_income_monthly, other_income_monthly)", [2, None, None, None, 5, 9]),
+    ("max(earned_income_monthly, 0)", [1, None, 1, None, 5, 0]),
+    ("max(0, earned_income_monthly)", [1, None, 1, None, 5, 0]),
+    ("min(earned_income_monthly, other_income_monthly, 3)", [1, None, None, None, 3, -3]),
+    ("min(4, earned_income_monthly, 2)", [1, None, 1, None, 2, -3]),
+])
+def test_min_and_max_are_unknown_when_an_argument_is(values_of, text, expected):
+    frame = pl.DataFrame({"earned_income_monthly": [1, None, 1, None, 5, -3],
+                          "other_income_monthly": [2, 2, None, None, 5, 9]},
+                         schema={"earned_income_monthly": pl.Int64, "other_income_monthly": pl.Int64})
+    assert values_of(text, frame) == expected
