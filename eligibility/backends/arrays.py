@@ -1,5 +1,5 @@
 """Moving a column between polars and numpy for the kernels that polars lacks (unit_ops,
-date_ops): integers only, unknowns carried as a mask beside the values."""
+date_ops): whole numbers and booleans, unknowns carried as a mask beside the values."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ I64 = pl.Int64
 def int64(values: pl.Series) -> np.ndarray:
     """The values as int64 (physical: a date is its day number), read in place when they are
     Int64. Where a value is unknown the number is arbitrary: callers mask those rows (see
-    `unknown`). In place is what makes numpy kernels worth calling: filling the unknowns with
+    `unknown_rows`). In place is what makes numpy kernels worth calling: filling the unknowns with
     zeros first copied the column, 1.1 ms per million rows, as long as a scatter-add."""
     v = values.to_physical()
     arr = (v if v.dtype == I64 else v.cast(I64)).to_arrow()  # one chunk: no copy
@@ -22,7 +22,7 @@ def int64(values: pl.Series) -> np.ndarray:
     return np.frombuffer(arr.buffers()[1], np.int64, count=len(arr), offset=arr.offset * 8)
 
 
-def unknown(values: pl.Series) -> np.ndarray | None:
+def unknown_rows(values: pl.Series) -> np.ndarray | None:
     """Per row, is the value unknown; None when none is."""
     if not values.null_count():
         return None

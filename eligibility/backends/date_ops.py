@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import polars as pl
 
-from .arrays import I64, int64, to_series, unknown
+from .arrays import I64, int64, to_series, unknown_rows
 
 MIN_TABLE = 1 << 16  # days; a table costs at most about as much as converting the rows themselves
 
@@ -46,7 +46,7 @@ def _ymd(s: Sequence[pl.Series]) -> pl.Series:
         out = civil(np.arange(lo, hi + 1, dtype=np.int64))[np.clip(days, lo, hi) - lo]
     else:  # a few dates far apart: convert the rows themselves
         out = civil(days)
-    return to_series(out, unknown(dates), I64())
+    return to_series(out, unknown_rows(dates), I64())
 
 
 def ymd(date: pl.Expr) -> pl.Expr:

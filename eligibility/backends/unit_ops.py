@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import polars as pl
 
-from .arrays import I64, int64, to_series, truth, unknown
+from .arrays import I64, int64, to_series, truth, unknown_rows
 
 
 def group_col(unit: str) -> str:
@@ -40,7 +40,7 @@ def _unit_ids(s: Sequence[pl.Series]) -> pl.Series:
         if hi - lo < max(4 * len(key), 1 << 16):  # type: ignore[operator]
             # keys close together (a registry's serial numbers): a table over the keys' span
             # instead of polars' sort-based dense rank, 4 ms instead of 14-37 per 1M (measured)
-            absent = unknown(key)
+            absent = unknown_rows(key)
             offsets = int64(key) - lo  # type: ignore[operator]
             if absent is not None:
                 offsets[absent] = -1  # one slot before the keys: id 0
@@ -72,7 +72,7 @@ def _any_rows(mask: np.ndarray, ids: np.ndarray, slots: int) -> np.ndarray:
 
 def _unknown(values: pl.Series, ids: np.ndarray, slots: int) -> np.ndarray | None:
     """Per row: is some member's value unknown (None when no value is)."""
-    rows = unknown(values)
+    rows = unknown_rows(values)
     return None if rows is None else _any_rows(rows, ids, slots)
 
 
@@ -174,4 +174,3 @@ def first_marked(person_id: pl.Expr, marked: pl.Expr, unit: str) -> pl.Expr:
     lowest person_id if none is marked (unknown counted as not marked)."""
     return pl.map_batches([person_id, marked, pl.col(group_col(unit))], _first_marked,
                           return_dtype=pl.Boolean)
-

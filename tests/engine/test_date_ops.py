@@ -45,18 +45,20 @@ def test_a_sliced_column_reads_its_own_rows():
     assert out == [None if d is None else ymd(d) for d in part.to_list()]
 
 
-@pytest.mark.parametrize(("born", "age"), [
-    (dt.date(1961, 3, 1), 65),   # the 65th birthday is the as-of day
-    (dt.date(1961, 3, 2), 64),   # the day after
-    (dt.date(1961, 2, 28), 65),
-    (dt.date(1960, 2, 29), 66),  # a leap-day birth counts 1 March as its birthday in a common year
-    (dt.date(2026, 3, 2), -1),   # not born yet
-    (None, None),
+@pytest.mark.parametrize(("born", "as_of", "age"), [
+    (dt.date(1961, 3, 1), dt.date(2026, 3, 1), 65),   # the 65th birthday is the as-of day
+    (dt.date(1961, 3, 2), dt.date(2026, 3, 1), 64),   # the day after
+    (dt.date(1961, 2, 28), dt.date(2026, 3, 1), 65),
+    (dt.date(1960, 2, 29), dt.date(2026, 2, 28), 65),  # born on 29 February: a year older on
+    (dt.date(1960, 2, 29), dt.date(2026, 3, 1), 66),   # 1 March of a common year
+    (dt.date(1960, 2, 29), dt.date(2028, 2, 29), 68),
+    (dt.date(2026, 3, 2), dt.date(2026, 3, 1), -1),   # not born yet
+    (None, dt.date(2026, 3, 1), None),
 ])
-def test_whole_years_between_turn_on_the_birthday(values_of, born, age):
+def test_whole_years_between_turn_on_the_birthday(values_of, born, as_of, age):
     frame = pl.DataFrame({"earned_income_monthly": [0], "birth_date": [born]},
                          schema={"earned_income_monthly": pl.Int64, "birth_date": pl.Date})
-    assert values_of("years_between(birth_date, as_of)", frame) == [age]
+    assert values_of("years_between(birth_date, as_of)", frame, as_of) == [age]
 
 
 def test_year_and_month_of_a_date(values_of):
