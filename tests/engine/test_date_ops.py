@@ -66,3 +66,16 @@ def test_year_and_month_of_a_date(values_of):
                          schema={"earned_income_monthly": pl.Int64, "birth_date": pl.Date})
     assert values_of("year(birth_date) * 100 + month(birth_date)", frame) == [201712, None]
     assert values_of("year(as_of) * 100 + month(as_of)", frame) == [202603, 202603]
+
+
+@pytest.mark.parametrize(("born", "months"), [
+    (dt.date(2025, 3, 1), 12),   # a year to the day
+    (dt.date(2025, 3, 2), 11),   # a day short
+    (dt.date(2026, 1, 31), 1),   # 31 January to 1 March: one whole month
+    (dt.date(2026, 2, 1), 1),
+    (dt.date(2026, 2, 2), 0),
+])
+def test_whole_months_between_turn_on_the_day_of_the_month(values_of, born, months):
+    frame = pl.DataFrame({"earned_income_monthly": [0], "birth_date": [born]},
+                         schema={"earned_income_monthly": pl.Int64, "birth_date": pl.Date})
+    assert values_of("months_between(birth_date, as_of)", frame) == [months]
