@@ -272,21 +272,20 @@ class PolarsCompiler:
     def _Call(self, n: x.Call) -> Compiled:
         f = n.func
         if f in ("round", "floor", "ceil", "round_down"):
-            c = self.node(n.args[0])
-            e = as_exact(c)
-            if isinstance(e.den, int) and e.den == 1:  # a whole number already (a rate of 1)
-                c = e.num
-            d = self.once(_den(e.den))
-            if f == "round":
-                out = (e.num * 2 + d) // (d * 2)  # half-up
-            elif f == "floor":
-                out = e.num // d
-            elif f == "ceil":
-                out = -((-e.num) // d)
-            else:
-                step = self.once(self.plain(n.args[1]))
-                out = (e.num // d) // step * step
-            return out if isinstance(c, Exact) or f == "round_down" else c
+            e = as_exact(self.node(n.args[0]))
+            # a whole number already (not a ratio, or a rate of exactly 1): nothing to round
+            num = e.num if isinstance(e.den, int) and e.den == 1 else None
+            if num is None:
+                d = self.once(_den(e.den))
+                if f == "round":
+                    return (e.num * 2 + d) // (d * 2)  # half-up
+                if f == "ceil":
+                    return -((-e.num) // d)
+                num = e.num // d  # floor; round_down goes on from there
+            if f != "round_down":
+                return num
+            step = self.once(self.plain(n.args[1]))
+            return num // step * step
         if f in ("min", "max"):
             return extreme([self.plain(a) for a in n.args], f == "min", self.once)
         if f == "years_between":  # the month and day decide whether the last year is complete
