@@ -34,7 +34,11 @@ def unit_ids(key: pl.Expr) -> pl.Expr:
 
 
 def _unit_ids(s: Sequence[pl.Series]) -> pl.Series:
-    key = s[0]
+    return dense_ids(s[0])
+
+
+def dense_ids(key: pl.Series) -> pl.Series:
+    """`unit_ids` of a Series: 1..G in the keys' order, 0 where the key is unknown."""
     if key.dtype.is_integer() and key.null_count() < len(key):
         lo, hi = key.min(), key.max()
         if hi - lo < max(4 * len(key), 1 << 16):  # type: ignore[operator]
