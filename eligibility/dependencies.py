@@ -1,5 +1,6 @@
 """Which inputs feed which criterion, and over which unit — so an undetermined decision can
-name the missing inputs (and their registries) behind it.
+name the missing inputs (and their registries) behind it. An aggregate needs its unit's key
+too (e.g. household_id): unknown, it leaves the aggregate unknown.
 
 A scope is None (the person's own value) or a unit name (any member of the unit). Scopes
 compose outward: an input read by a variable that is summed over the household is needed
@@ -37,6 +38,8 @@ class InputNeeds:
         book = self.book
         out: set[Need] = set()
         if isinstance(node, x.Aggregate):
+            # the unit's key first: a person whose key is unknown has no known unit to sum over
+            out.add((book.units[node.unit].key, scope))
             inner = _wider(book, scope, node.unit)
             if node.arg is not None:
                 out |= self.of_node(node.arg, inner)

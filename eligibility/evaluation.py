@@ -75,7 +75,9 @@ class CompiledRulebook:
         needs: set[Need] = set()
         for c in crits:
             needs |= self.needs.of_criterion(p, c)
-        ordered = tuple(sorted(needs, key=lambda n: (n[0], n[1] or "")))
+        # inputs by name, then unit keys: a rulebook's bits keep their meaning when keys are added
+        keys = {u.key for u in self.book.units.values()}
+        ordered = tuple(sorted(needs, key=lambda n: (n[0] in keys, n[0], n[1] or "")))
         if len(crits) > MAX_BITS or len(ordered) > MAX_BITS:
             raise RuleError("too_many", f"programme {p} has more than {MAX_BITS} criteria or inputs")
         return ProgrammeLayout(p, self.book.programmes[p].unit, crits, ordered,
@@ -304,7 +306,7 @@ class CompiledRulebook:
             "status_codes": STATUS_NAMES,
             "programmes": {p: {"unit": lay.unit, "failed_bits": list(lay.criteria),
                                "missing_bits": [{"input": i, "scope": s or "person",
-                                                 "registry": self.book.inputs[i].registry}
+                                                 "registry": self.book.registry_of(i)}
                                                 for i, s in lay.needs],
                                "amount_modelled": lay.amount_modelled}
                            for p, lay in self.layout.items()},

@@ -141,7 +141,7 @@ class Explainer:
         return DecisionTrace(
             p, prog.label.ko, prog.label.en, STATUS_NAMES[status], amount, amount_note,
             [str(c) for c in decode_bits(failed, lay.criteria)],
-            [{"input": n[0], "scope": n[1] or "person", "registry": self.book.inputs[n[0]].registry}
+            [{"input": n[0], "scope": n[1] or "person", "registry": self.book.registry_of(n[0])}
              for n in decode_bits(missing, lay.needs)],  # type: ignore[index]
             crits)
 
@@ -178,6 +178,10 @@ class Explainer:
                          note=book.programmes[node.programme].label.en)
         kids = [self.trace(ch, row, seen) for ch in _operands(node) if not isinstance(ch, x.Literal)]
         note = None
+        if isinstance(node, x.Aggregate) and value is None:
+            unit = book.units[node.unit]
+            if self.frame[unit.key][row] is None:
+                note = f"{node.unit} unknown: no {unit.key} (registry: {unit.registry})"
         if isinstance(node, x.Compare) and value is False:
             left, right = self.value(node.left, row), self.value(node.right, row)
             if isinstance(left, int) and isinstance(right, int) and not isinstance(left, bool):

@@ -9,7 +9,10 @@ together, a window `over`: bench/unit_aggregates.py, docs/benchmarks.md). Intege
 a sum is exact in Int64.
 
 Unknowns: a sum, maximum or minimum is unknown (null) when any member's value is; `any` follows
-Kleene logic (true if a member's is true, else unknown if one is unknown)."""
+Kleene logic (true if a member's is true, else unknown if one is unknown). A row whose unit key
+is unknown belongs to no known unit: it is not pooled with the other such rows (they are no
+household together), and its sums, extremes and sizes are unknown, as is its `any` unless its own
+value is true (the person is a member of their household, whichever it is)."""
 
 from __future__ import annotations
 
@@ -27,9 +30,7 @@ def group_col(unit: str) -> str:
 
 
 def unit_ids(key: pl.Expr) -> pl.Expr:
-    """An id per distinct key, 1..G (dense, in the keys' order), and 0 for every row whose key
-    is unknown: those rows form one unit together (the linker gives every resident a
-    household)."""
+    """An id per distinct key, 1..G (dense, in the keys' order); null where the key is unknown."""
     return pl.map_batches([key], _unit_ids, return_dtype=I64)
 
 
@@ -38,7 +39,7 @@ def _unit_ids(s: Sequence[pl.Series]) -> pl.Series:
 
 
 def dense_ids(key: pl.Series) -> pl.Series:
-    """`unit_ids` of a Series: 1..G in the keys' order, 0 where the key is unknown."""
+    """`unit_ids` of a Series: 1..G in the keys' order, null where the key is unknown."""
     if key.dtype.is_integer() and key.null_count() < len(key):
         lo, hi = key.min(), key.max()
         if hi - lo < max(4 * len(key), 1 << 16):  # type: ignore[operator]
@@ -47,26 +48,38 @@ def dense_ids(key: pl.Series) -> pl.Series:
             absent = unknown_rows(key)
             offsets = int64(key) - lo  # type: ignore[operator]
             if absent is not None:
-                offsets[absent] = -1  # one slot before the keys: id 0
+                offsets[absent] = -1  # one slot before the keys, not counted (null below)
             seen = np.zeros(hi - lo + 2, np.int64)  # type: ignore[operator]
             seen[offsets + 1] = 1
             seen[0] = 0
-            return pl.Series(np.cumsum(seen)[offsets + 1])
-    return key.rank("dense").fill_null(0).cast(I64)
+            return to_series(np.cumsum(seen)[offsets + 1], absent, I64())
+    return key.rank("dense").cast(I64)
 
 
-def _ids(g: pl.Series) -> tuple[np.ndarray, int]:
-    ids = g.to_numpy()
-    return ids, int(ids.max()) + 1 if len(ids) else 0
+def _ids(g: pl.Series) -> tuple[np.ndarray, int, np.ndarray | None]:
+    """Each row's slot, the number of slots, and the rows whose unit is unknown (None if
+    none): each of those gets a slot of its own."""
+    ids = int64(g)
+    alone = unknown_rows(g)
+    if alone is not None:
+        ids = ids.copy()  # read in place: polars' buffer, not ours to change
+        ids[alone] = 0
+        ids[alone] = ids.max(initial=0) + 1 + np.arange(int(alone.sum()))
+    return ids, int(ids.max()) + 1 if len(ids) else 0, alone
 
 
-def _unpack(s: Sequence[pl.Series]) -> tuple[pl.Series, np.ndarray, int]:
+def _unpack(s: Sequence[pl.Series]) -> tuple[pl.Series, np.ndarray, int, np.ndarray | None]:
     """A kernel's values (on every row: a constant such as `any(household, true)` comes as one
-    value), the unit ids and the number of slots they need."""
+    value), and `_ids` of the unit ids."""
     values, g = s
     if values.len() == 1 != g.len():
         values = values.new_from_index(0, g.len())
     return values, *_ids(g)
+
+
+def _either(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    """Rows unknown by either mask."""
+    return b if a is None else a if b is None else a | b
 
 
 def _any_rows(mask: np.ndarray, ids: np.ndarray, slots: int) -> np.ndarray:
@@ -81,19 +94,19 @@ def _unknown(values: pl.Series, ids: np.ndarray, slots: int) -> np.ndarray | Non
 
 
 def _total(s: Sequence[pl.Series]) -> pl.Series:
-    values, ids, slots = _unpack(s)
+    values, ids, slots, alone = _unpack(s)
     sums = np.zeros(slots, np.int64)
     np.add.at(sums, ids, int64(values))
-    return to_series(sums[ids], _unknown(values, ids, slots), I64())
+    return to_series(sums[ids], _either(_unknown(values, ids, slots), alone), I64())
 
 
 def _extreme(s: Sequence[pl.Series], biggest: bool) -> pl.Series:
-    values, ids, slots = _unpack(s)
+    values, ids, slots, alone = _unpack(s)
     v = int64(values)
     info = np.iinfo(np.int64)
     out = np.full(slots, info.min if biggest else info.max, np.int64)
     (np.maximum if biggest else np.minimum).at(out, ids, v)
-    return to_series(out[ids], _unknown(values, ids, slots), values.dtype)
+    return to_series(out[ids], _either(_unknown(values, ids, slots), alone), values.dtype)
 
 
 def _maximum(s: Sequence[pl.Series]) -> pl.Series:
@@ -105,20 +118,20 @@ def _minimum(s: Sequence[pl.Series]) -> pl.Series:
 
 
 def _kleene_any(s: Sequence[pl.Series]) -> pl.Series:
-    values, ids, slots = _unpack(s)
+    values, ids, slots, alone = _unpack(s)
     true = _any_rows(truth(values), ids, slots)
-    unknown = _unknown(values, ids, slots)
+    unknown = _either(_unknown(values, ids, slots), alone)
     return to_series(true, None if unknown is None else unknown & ~true, pl.Boolean())
 
 
 def _any_true(s: Sequence[pl.Series]) -> pl.Series:
-    values, ids, slots = _unpack(s)
+    values, ids, slots, _ = _unpack(s)
     return pl.Series(_any_rows(truth(values), ids, slots))
 
 
 def _size(s: Sequence[pl.Series]) -> pl.Series:
-    ids, slots = _ids(s[0])
-    return pl.Series(np.bincount(ids, minlength=slots)[ids].astype(np.int64))
+    ids, slots, alone = _ids(s[0])
+    return to_series(np.bincount(ids, minlength=slots)[ids].astype(np.int64), alone, I64())
 
 
 def _order(person: pl.Series) -> np.ndarray:
@@ -129,7 +142,7 @@ def _order(person: pl.Series) -> np.ndarray:
 
 
 def _first_marked(s: Sequence[pl.Series]) -> pl.Series:
-    marked, ids, slots = _unpack(s[1:])
+    marked, ids, slots, _ = _unpack(s[1:])  # a member of no known unit is its own payee
     person = s[0]
     # one minimum per unit of (not marked, person_id order) packed in one int64
     key = _order(person) | (~truth(marked)).astype(np.int64) << 62
@@ -164,7 +177,8 @@ def kleene_any(values: pl.Expr, unit: str) -> pl.Expr:
 
 
 def any_true(values: pl.Expr, unit: str) -> pl.Expr:
-    """Whether some member's value is true, unknowns counted as false: never unknown."""
+    """Whether some member's value is true, unknowns counted as false: never unknown (a row of
+    no known unit: its own value)."""
     return _per_unit(_any_true, values, unit, pl.Boolean)
 
 

@@ -16,7 +16,11 @@ MAX_ROUNDS = 64   # label propagation; real chains of split couples are two or t
 def household_groups(ds: Dataset, living: pl.DataFrame) -> pl.DataFrame:
     """living (person_id, household_id: one row per living resident) with `group`: the smallest
     household id reachable through spouse links. Links are read from the raw family rows: a
-    conflicting duplicate links both candidate spouses, which can only keep more together."""
+    conflicting duplicate links both candidate spouses, which can only keep more together.
+    A person whose household is unknown is a household of their own here, so that a spouse
+    still keeps them in the same group (their couple is one unit all the same)."""
+    given = living
+    living = living.with_columns(_own_households(living["household_id"]))
     links = (ds.scan("family").select("person_id", "spouse_id").drop_nulls().unique().collect()
              .join(living, on="person_id")
              .join(living.rename({"person_id": "spouse_id", "household_id": "spouse_household"}),
@@ -34,5 +38,18 @@ def household_groups(ds: Dataset, living: pl.DataFrame) -> pl.DataFrame:
         if new.sort("household_id").equals(groups.sort("household_id")):
             break
         groups = new
-    return (living.join(groups, on="household_id", how="left")
-            .with_columns(pl.col("group").fill_null(pl.col("household_id"))))
+    out = (living.join(groups, on="household_id", how="left")
+           .with_columns(pl.col("group").fill_null(pl.col("household_id"))))
+    if given["household_id"].null_count():   # the households as given: unknown stays unknown
+        out = out.drop("household_id").join(given, on="person_id")
+    return out
+
+
+def _own_households(household: pl.Series) -> pl.Series:
+    """household_id, and where it is unknown a number of the person's own above every known
+    one (only to group people here: the linker keeps the household unknown)."""
+    if not household.null_count():
+        return household
+    above = (household.max() or 0) + 1   # type: ignore[operator]
+    own = above + household.is_null().cum_sum() - 1
+    return household.fill_null(own)

@@ -10,7 +10,9 @@ provider (the law excludes 사망한 1촌 직계혈족의 배우자). Per person
   provider_max_property        highest general property among them: home + lease deposit +
                                land and other buildings (financial assets and cars excluded,
                                [R] reading of the 생계급여 9억 test); same null rule
-A person absent from the family registry, or whose own parent links conflict, gets unknowns.
+A person absent from the family registry, or whose own parent links conflict, gets unknowns;
+so does one with a relative who may or may not live in their household (either's household
+unknown).
 """
 
 from __future__ import annotations
@@ -49,22 +51,24 @@ def providers(src: Sources, spine: pl.DataFrame, family: pl.DataFrame) -> pl.Dat
     ]).drop_nulls()
     per = (links.join(spine.lazy().rename({"person_id": "person"}), on="person")
            .join(attrs.rename({"person_id": "provider"}), on="provider")
-           # an unknown household counts as another one
-           .filter((pl.col("household_id") != pl.col("p_household")).fill_null(True))
+           .with_columns((pl.col("household_id") != pl.col("p_household")).alias("apart"))
+           .filter(pl.col("apart").fill_null(True))   # null: a household unknown (below)
            .group_by("person").agg(pl.col("provider").n_unique().alias("n"),
-                                   _max_or_unknown("inc"), _max_or_unknown("prop"))
+                                   _max_or_unknown("inc"), _max_or_unknown("prop"),
+                                   pl.col("apart").is_null().any().alias("unsure"))
            .rename({"person": "person_id"}))
     # unknown for people absent from the family registry or whose own parents conflict
     known = family.lazy().filter(~pl.col(cleaning.conflict_flag("mother_id"))
                                  & ~pl.col(cleaning.conflict_flag("father_id")))
     none = pl.col("n").is_null()  # known, without any provider
+    sure = ~pl.col("unsure").fill_null(False)   # whether each relative lives apart is known
     return (spine.lazy().select("person_id")
             .join(known, on="person_id", how="semi", maintain_order="left")
             .join(per, on="person_id", how="left", maintain_order="left")
             .select("person_id",
-                    pl.col("n").fill_null(0).cast(pl.Int32).alias("provider_count"),
-                    pl.when(none).then(0).otherwise(pl.col("inc"))
+                    pl.when(sure).then(pl.col("n").fill_null(0).cast(pl.Int32)).alias("provider_count"),
+                    pl.when(none).then(0).when(sure).then(pl.col("inc"))
                     .alias("provider_max_annual_income"),
-                    pl.when(none).then(0).otherwise(pl.col("prop"))
+                    pl.when(none).then(0).when(sure).then(pl.col("prop"))
                     .alias("provider_max_property"))
             .collect())

@@ -56,6 +56,7 @@ class Citation(_Strict):
 
 class Unit(_Strict):
     key: str
+    registry: str             # where the key comes from (named when a person's key is unknown)
     label: Label
     payee: str | None = None  # bool input marking who is paid a unit-level amount (e.g. the head)
 

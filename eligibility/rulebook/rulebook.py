@@ -49,3 +49,12 @@ class Rulebook:
     deps: dict[str, set[str]] = field(default_factory=dict)  # 'var:x' / 'prog:p' -> direct deps
     unused_parameters: list[str] = field(default_factory=list)
     reforms: list[str] = field(default_factory=list)  # ids of the reform files overlaid
+
+    def registry_of(self, name: str) -> str:
+        """The registry an input, or a unit's key, comes from (a missing input names it)."""
+        if name in self.inputs:
+            return self.inputs[name].registry
+        for unit in self.units.values():
+            if unit.key == name:
+                return unit.registry
+        raise KeyError(name)

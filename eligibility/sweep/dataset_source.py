@@ -74,23 +74,32 @@ class DatasetSource:
 
     def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:
         """The person's household, and the household of a spouse registered elsewhere (their
-        couple is one unit), linked from the whole dataset."""
+        couple is one unit), linked from the whole dataset. People whose household is unknown
+        (the person, a spouse) come as themselves."""
         me = cleaning.resident(self.ds, pl.Series([person_id], dtype=pl.Int64)).collect()
         if me.is_empty():
             return pl.DataFrame()
-        households = set(me["household_id"].to_list())
+        households, unplaced = self._placed(me, set(), me.clear()["person_id"])
         for _ in range(2):  # the household, then households of spouses living elsewhere
-            ids = self._residents_of(households)
+            ids = self._residents_of(households, unplaced)
             spouses = (cleaning.registry(self.ds, "family", ids).select("spouse_id").drop_nulls()
                        .collect()["spouse_id"])
-            households |= set(cleaning.resident(self.ds, spouses).collect()["household_id"].to_list())
-        ids = self._residents_of(households)
-        frame = link_persons(self.ds, as_of, ids)
-        return frame.filter(pl.col("household_id").is_in(list(households)))
+            households, unplaced = self._placed(cleaning.resident(self.ds, spouses).collect(),
+                                                households, unplaced)
+        return link_persons(self.ds, as_of, self._residents_of(households, unplaced))
 
-    def _residents_of(self, households: set[object]) -> pl.Series:
-        """People whose latest registration is in one of these households."""
+    @staticmethod
+    def _placed(found: pl.DataFrame, households: set[object],
+                unplaced: pl.Series) -> tuple[set[object], pl.Series]:
+        """The households of the people `found`, and those of them in none, added."""
+        alone = found.filter(pl.col("household_id").is_null())["person_id"]
+        return (households | set(found["household_id"].drop_nulls().to_list()),
+                pl.concat([unplaced, alone]).unique())
+
+    def _residents_of(self, households: set[object], also: pl.Series) -> pl.Series:
+        """People whose latest registration is in one of these households, and `also`."""
         candidates = (self.ds.scan("resident").filter(pl.col("household_id").is_in(list(households)))
                       .select("person_id").unique().collect()["person_id"])
         latest = cleaning.resident(self.ds, candidates).collect()
-        return latest.filter(pl.col("household_id").is_in(list(households)))["person_id"]
+        mine = latest.filter(pl.col("household_id").is_in(list(households)))["person_id"]
+        return pl.concat([mine, also.cast(mine.dtype)]).unique()

@@ -48,18 +48,24 @@ def receiving_flags(dec: pl.DataFrame, receiving: pl.DataFrame, rules: SweepRule
     return dec.with_columns(cols)
 
 
+# A person of unknown household has the crisis signals of their own (their household's members
+# are unknown): the crisis table's key is (household_id, unplaced), unplaced being their id.
+UNPLACED = pl.when(pl.col("household_id").is_null()).then(pl.col("person_id")).alias("unplaced")
+
+
 def crisis_by_household(persons: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
-    """household_id, crisis_signals (how many kinds of crisis the household's members had),
-    crisis (their names): only households with one, a small table."""
+    """household_id, unplaced (see UNPLACED), crisis_signals (how many kinds of crisis the
+    household's members had), crisis (their names): only households with one, a small table."""
     present = [c for c in rules.crisis_inputs if c in persons.columns]
     if not present:
         return pl.DataFrame(schema={"household_id": persons.schema["household_id"],
+                                    "unplaced": persons.schema["person_id"],
                                     "crisis_signals": pl.Int8, "crisis": pl.String})
     flags = [pl.col(c).fill_null(False) for c in present]
-    hit = (persons.lazy().filter(pl.any_horizontal(flags)).group_by("household_id")
+    hit = (persons.lazy().filter(pl.any_horizontal(flags)).group_by("household_id", UNPLACED)
            .agg([f.any().alias(c) for f, c in zip(flags, present, strict=True)]))
     return hit.select(
-        "household_id",
+        "household_id", "unplaced",
         pl.sum_horizontal([pl.col(c).cast(pl.Int8) for c in present]).cast(pl.Int8).alias("crisis_signals"),
         pl.concat_str([pl.when(pl.col(c)).then(pl.lit(c.removeprefix("crisis_"))) for c in present],
                       separator=",", ignore_nulls=True).alias("crisis")).collect()
@@ -79,10 +85,12 @@ def outreach(dec: pl.DataFrame, crisis: pl.DataFrame, rules: SweepRules) -> pl.D
             pl.col(f"{p}:amount").alias("amount"), pl.lit(period).alias("period"),
             (pl.col(f"{p}:amount") // PER_MONTH[period]).alias("monthly_equivalent"),
             "sido_code", "sido_name",
-            pl.col("contact_consent").fill_null(False)))  # no consent recorded: not contacted
+            pl.col("contact_consent").fill_null(False),  # no consent recorded: not contacted
+            UNPLACED))
     if not parts:
         return pl.DataFrame()
-    out = pl.concat(parts).join(crisis.lazy(), on="household_id", how="left", maintain_order="left")
+    out = pl.concat(parts).join(crisis.lazy(), on=["household_id", "unplaced"], how="left",
+                                maintain_order="left", nulls_equal=True)
     return out.with_columns(pl.col("crisis_signals").fill_null(0)).select(
         "person_id", "household_id", "programme", "amount", "period", "monthly_equivalent",
         "crisis_signals", "crisis", "sido_code", "sido_name", "contact_consent").collect()
@@ -143,15 +151,24 @@ CODE = (pl.col("inp").cast(pl.UInt64) * INP_UNIT + pl.col("row").cast(pl.UInt64)
 
 def _undetermined_decisions(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
     """One row per undetermined decision: the person's row, unit keys, prog, and per scope
-    (person, then each unit) the missing bits of that scope in `missing:<scope>`."""
+    (person, then each unit) the missing bits of that scope in `missing:<scope>`. A person
+    whose unit key is unknown is the only known member of that unit: its bits are the
+    person's own."""
     bits = _scope_bits(rules)
     keys = list(dict.fromkeys(rules.key_of(u) for u in rules.units))
     lf = dec.lazy().with_row_index("row")
-    return pl.concat([
+    und = pl.concat([
         lf.filter(pl.col(f"{p}:status") == UNDETERMINED).select(
             "row", *keys, pl.lit(k, pl.UInt8).alias("prog"),
             *[(pl.col(f"{p}:missing") & b[k]).alias(f"missing:{scope}") for scope, b in bits.items()])
-        for k, p in enumerate(rules.programmes)], how="vertical").collect()
+        for k, p in enumerate(rules.programmes)], how="vertical")
+    for unit in rules.units:
+        alone = pl.col(rules.key_of(unit)).is_null()
+        und = und.with_columns(
+            pl.when(alone).then(pl.col("missing:person") | pl.col(f"missing:{unit}"))
+            .otherwise(pl.col("missing:person")).alias("missing:person"),
+            pl.when(alone).then(0).otherwise(pl.col(f"missing:{unit}")).alias(f"missing:{unit}"))
+    return und.collect()
 
 
 def _scope_bits(rules: SweepRules) -> dict[str, list[int]]:
@@ -164,11 +181,13 @@ def _scope_bits(rules: SweepRules) -> dict[str, list[int]]:
 
 
 def _decoded(pairs: pl.DataFrame, rules: SweepRules, scope: str) -> pl.DataFrame:
-    """(prog, missing:<scope>) → one row per bit set, with its input's code. Each distinct bit
+    """(prog, missing:<scope>) → one row per input with a bit set, with its code. Each distinct bit
     set is decoded once and joined: no row-times-bits blow-up."""
     code = {name: i for i, name in enumerate(_input_codes(rules))}
-    rows = [(k, m, code[inp]) for k, m in pairs.iter_rows()
-            for i, (inp, _) in enumerate(rules.compiled.layout[rules.programmes[k]].needs) if m >> i & 1]
+    # each input once per set, though two of its bits may be set (its own and a unit's scope)
+    rows = list(dict.fromkeys(
+        (k, m, code[inp]) for k, m in pairs.iter_rows()
+        for i, (inp, _) in enumerate(rules.compiled.layout[rules.programmes[k]].needs) if m >> i & 1))
     return pl.DataFrame(rows, schema={"prog": pl.UInt8, f"missing:{scope}": pl.Int64, "inp": pl.UInt16},
                         orient="row")
 
@@ -232,14 +251,17 @@ def _counts(asked: pl.DataFrame) -> pl.DataFrame:
 
 
 def _input_codes(rules: SweepRules) -> list[str]:
-    """Inputs ordered by (registry, input): sorting by code sorts by registry, then input."""
-    return sorted(rules.book.inputs, key=lambda n: (rules.book.inputs[n].registry, n))
+    """Inputs and unit keys ordered by (registry, name): sorting by code sorts by registry, then
+    input."""
+    book = rules.book
+    names = [*book.inputs, *dict.fromkeys(u.key for u in book.units.values())]
+    return sorted(names, key=lambda n: (book.registry_of(n), n))
 
 
 def _input_names(rules: SweepRules) -> tuple[pl.Expr, pl.Expr]:
     inputs = _input_codes(rules)
     inp = pl.col("inp")
-    return (inp.replace_strict({i: rules.book.inputs[n].registry for i, n in enumerate(inputs)},
+    return (inp.replace_strict({i: rules.book.registry_of(n) for i, n in enumerate(inputs)},
                                return_dtype=pl.String).alias("registry"),
             inp.replace_strict(dict(enumerate(inputs)), return_dtype=pl.String).alias("input"))
 

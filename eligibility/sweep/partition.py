@@ -89,7 +89,7 @@ def run_partition(rules: SweepRules, source: PersonSource, as_of: dt.date, part:
     t3 = time.perf_counter()
     ids = decisions["person_id"]
     return PartitionResult(
-        part.index, decisions.height, dec["household_id"].n_unique(),
+        part.index, decisions.height, dec["household_id"].drop_nulls().n_unique(),  # known ones
         ids.min() if ids.len() else None, ids.max() if ids.len() else None, digest, summary, und_counts,
         rows={"decisions": decisions.height, **{k: v.height for k, v in out.items()}},
         seconds={"link": t1 - t0, "evaluate": t2 - t1, "write": t3 - t2})

@@ -31,7 +31,8 @@ class Partition:
 
 
 def plan_partitions(population: pl.DataFrame, size: int = DEFAULT_PARTITION_SIZE) -> list[Partition]:
-    """Cut `population` (person_id, household_id[, group]: one row per person) into partitions."""
+    """Cut `population` (person_id, household_id[, group]: one row per person) into partitions.
+    A person whose group (household) is unknown is planned alone."""
     if size < 1:
         raise ValueError("the partition size must be at least 1")
     if population.is_empty():
@@ -42,10 +43,15 @@ def plan_partitions(population: pl.DataFrame, size: int = DEFAULT_PARTITION_SIZE
     # each person's group's first row, i.e. smallest person_id: a minimum per dense group id
     # (numpy: plan_partitions of 52M people took 3.7-5.8 s warm this way, 8.0-8.5 s with
     # polars' min over the group, measured)
-    g = dense_ids(population[group]).to_numpy()
+    gid = dense_ids(population[group])
+    g = gid.fill_null(0).to_numpy()   # 0: no group known (ids start at 1)
+    rows = np.arange(len(g))
     lowest = np.full(int(g.max(initial=0)) + 1, len(g))
-    np.minimum.at(lowest, g, np.arange(len(g)))
+    np.minimum.at(lowest, g, rows)
     first = lowest[g]
+    if gid.null_count():   # a person of no known household is a group alone, not pooled
+        alone = gid.is_null().to_numpy()
+        first[alone] = rows[alone]
     # people in plan order: by their group's first row, then (stable sort) person_id
     order = np.argsort(first, kind="stable")   # nearly sorted already: timsort is quick
     first = first[order]

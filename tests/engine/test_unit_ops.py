@@ -85,10 +85,32 @@ def test_ids_are_small_whole_numbers_shared_by_equal_keys(key):
     [10**15, None, 3, 10**15, -7, None],   # far apart (polars' dense rank)
     ["b", None, "a", "b"],
 ])
-def test_ids_follow_the_keys_order_and_unknown_keys_share_id_0(key):
+def test_ids_follow_the_keys_order_and_unknown_keys_have_none(key):
     ids = pl.DataFrame({"k": key}).select(u.unit_ids(pl.col("k"))).to_series().to_list()
     ranks = {k: i for i, k in enumerate(sorted({k for k in key if k is not None}), start=1)}
-    assert ids == [0 if k is None else ranks[k] for k in key]
+    assert ids == [None if k is None else ranks[k] for k in key]
+
+
+def test_rows_of_unknown_unit_are_not_pooled_and_their_aggregates_are_unknown():
+    # 1 and 2: household unknown (not one household together); 3 and 4: household 8
+    frame = pl.DataFrame({
+        "person_id": [1, 3, 2, 4],
+        "hh": [None, 8, None, 8],
+        "income": [10, 20, 30, 40],
+        "flag": [True, False, False, True],
+    }).with_columns(u.unit_ids(pl.col("hh")).alias(u.group_col("household")))
+
+    def col(expr: pl.Expr) -> list[object]:
+        return frame.select(expr.alias("out"))["out"].to_list()
+
+    assert col(u.total(pl.col("income"), "household")) == [None, 60, None, 60]
+    assert col(u.maximum(pl.col("income"), "household")) == [None, 40, None, 40]
+    assert col(u.size("household")) == [None, 2, None, 2]
+    # a true value of their own decides `any` (they are in their household, whichever it is)
+    assert col(u.kleene_any(pl.col("flag"), "household")) == [True, True, None, True]
+    assert col(u.any_true(pl.col("flag"), "household")) == [True, True, False, True]
+    # each is the payee of their own unknown unit
+    assert col(u.first_marked(pl.col("person_id"), pl.lit(False), "household")) == [True, True, True, False]
 
 
 def test_aggregates_of_a_sliced_frame_read_its_own_rows():

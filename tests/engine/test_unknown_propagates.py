@@ -167,3 +167,24 @@ def test_min_and_max_are_unknown_when_an_argument_is(values_of, text, expected):
                           "other_income_monthly": [2, 2, None, None, 5, 9]},
                          schema={"earned_income_monthly": pl.Int64, "other_income_monthly": pl.Int64})
     assert values_of(text, frame) == expected
+
+
+def test_an_unknown_household_leaves_household_decisions_undetermined_and_names_its_key(mini_book):
+    # two people the registry places in no household: not one household of two, and neither
+    # decided as a household of one; person-level criteria still decide (basic pension: age)
+    frame = households_frame(mini_book, {"households": [
+        {"id": "h", "members": [elder("a"), elder("b", birth_date="1990-01-01")]}]})
+    frame = frame.with_columns(pl.lit(None, pl.String).alias("household_id"))
+    c = CompiledRulebook(mini_book, AS_OF)
+    out = c.decisions(frame).collect()
+    assert out["blsa_livelihood:status"].to_list() == [UNDETERMINED, UNDETERMINED]
+    needs = decode_bits(out["blsa_livelihood:missing"][0], c.layout["blsa_livelihood"].needs)
+    assert ("household_id", None) in needs
+    assert mini_book.registry_of("household_id") == "resident"
+    assert out["basic_pension:status"].to_list() == [ELIGIBLE, INELIGIBLE]
+
+
+def test_a_known_household_does_not_name_its_key(mini_book):
+    c, out = decide(mini_book, [elder(earned_income_monthly=None)])
+    for p in c.programmes:
+        assert "household_id" not in [i for i, _ in decode_bits(out[f"{p}:missing"][0], c.layout[p].needs)]

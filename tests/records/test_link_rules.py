@@ -96,6 +96,24 @@ def test_unknown_provider_income_makes_the_maximum_unknown(build: Builder) -> No
     assert one["provider_max_property"] == 0
 
 
+def test_a_relative_of_unknown_household_leaves_the_providers_unknown(build: Builder) -> None:
+    # 1's son 2 has no household on record: he may live with her or not; 3 (her son) is
+    # elsewhere. 4's daughter 5 lives elsewhere, but 4's own household is unknown.
+    unplaced = person(2, 0) | {"household_id": None}
+    ds = build(resident=[person(1, 1, "1950-01-01", "F"), unplaced, person(3, 3),
+                         person(4, 0, "1950-01-01", "F") | {"household_id": None}, person(5, 5)],
+               family=[family(1), family(2, mother=1), family(3, mother=1), family(4), family(5, mother=4)],
+               earnings=[month(2, "2025-01-01"), month(3, "2025-01-01"), month(5, "2025-01-01")],
+               property=[prop(2), prop(3), prop(5)])
+    f = link_persons(ds, AS_OF)
+    for pid in (1, 4):
+        one = row(f, pid)
+        assert one["provider_count"] is None
+        assert one["provider_max_annual_income"] is None and one["provider_max_property"] is None
+    assert row(f, 4)["household_id"] is None   # kept unknown, not guessed
+    assert row(f, 3)["provider_count"] == 1    # his mother, known to live elsewhere
+
+
 def test_spouses_deaths_and_couples(build: Builder) -> None:
     ds = build(
         resident=[person(1, 1), person(2, 1, sex="F", rel="spouse"),

@@ -5,6 +5,7 @@ that a partition plan that split households would show)."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -147,3 +148,24 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("data") / "d6k"
     generate(people=6_000, seed=42, out=out)
     return out
+
+
+@pytest.fixture(scope="session")
+def unplaced(dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
+    """The generated dataset with some living residents placed in no household (household_id
+    unknown on all their registrations): married people, one couple both unplaced, and others.
+    Returns the dataset and those person_ids."""
+    out = tmp_path_factory.mktemp("data") / "unplaced"
+    shutil.copytree(dataset, out)
+    living = pl.read_parquet(out / "resident.parquet").filter(pl.col("death_date").is_null())["person_id"]
+    family = pl.read_parquet(out / "family.parquet").filter(
+        pl.col("person_id").is_in(living.implode()) & pl.col("spouse_id").is_in(living.implode()))
+    married = family.unique("person_id").sort("person_id")
+    both = married.row(0, named=True)   # a couple both unplaced
+    chosen = {both["person_id"], both["spouse_id"], *married["person_id"].gather_every(50).head(12),
+              *living.unique().sort().gather_every(400).to_list()}
+    resident = pl.read_parquet(out / "resident.parquet")
+    resident.with_columns(pl.when(pl.col("person_id").is_in(list(chosen))).then(None)
+                          .otherwise(pl.col("household_id")).alias("household_id")
+                          ).write_parquet(out / "resident.parquet")
+    return out, sorted(chosen)

@@ -135,3 +135,26 @@ def test_sweep_results_do_not_depend_on_partitioning(dataset: Path, tmp_path: Pa
         a, b = (pl.read_parquet(open_run(tmp_path, r.run_id).file(name)) for r in (one, many))
         assert a.equals(b), name
     assert not list(many.path.glob("shards")) and not list(many.path.glob("parts"))  # scratch not published
+
+
+def test_people_of_unknown_household_are_undetermined_where_it_matters(
+        unplaced: tuple[Path, list[int]], tmp_path: Path) -> None:
+    """A resident placed in no household is not pooled with the others so placed, nor
+    decided as a household of one: household programmes are undetermined (or ineligible on
+    a criterion of their own), the undetermined list asks the resident registry for their
+    household, and the results do not depend on partitioning (a spouse keeps them together)."""
+    data, people = unplaced
+    spec = RulesSpec(None, AS_OF)
+    one = run_sweep(DatasetSource(data), spec, SweepOptions(tmp_path, 1_000_000))
+    many = run_sweep(DatasetSource(data), spec, SweepOptions(tmp_path, 500))
+    assert one.record["decisions_hash"] == many.record["decisions_hash"]
+    run = open_run(tmp_path, many.run_id)
+    mine = run.decisions(people)
+    assert mine.height == len(people) and mine["household_id"].null_count() == len(people)
+    units = {p: m["unit"] for p, m in run.manifest["rules"]["programmes"].items()}
+    household = [p for p, unit in units.items() if unit == "household"]
+    statuses = mine.select(pl.concat_list(f"{p}:status" for p in household)).to_series().explode()
+    assert set(statuses.to_list()) <= {0, 2} and 2 in statuses.to_list()
+    asks = pl.read_parquet(run.file("undetermined")).filter(pl.col("input") == "household_id")
+    assert set(asks["registry"]) == {"resident"}
+    assert set(asks["person_id"]) == set(people)   # everyone unplaced, and no one else

@@ -3,27 +3,31 @@ decision for every programme (status, amount, failed criteria, missing inputs)."
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
 
 from eligibility.evaluation import STATUS_NAMES, decode_bits
+from eligibility.explanation import Trace
 from eligibility.rulebook.rulebook import Rulebook
 from eligibility.sweep import (
     FrameSource,
+    PersonSource,
     PublishedRun,
     RulesSpec,
     SweepOptions,
     open_run,
     run_sweep,
 )
+from eligibility.sweep.dataset_source import DatasetSource
 from eligibility.sweep.why import explain_person
 
 Population = tuple[pl.DataFrame, pl.DataFrame]
 
 
-def agree(run: PublishedRun, source: FrameSource, spec: RulesSpec, people: list[object]) -> int:
+def agree(run: PublishedRun, source: PersonSource, spec: RulesSpec, people: list[object]) -> int:
     compiled = spec.compile().compiled
     decisions = run.decisions(people)
     checked = 0
@@ -60,3 +64,20 @@ def test_explain_agrees_on_the_known_population(known_source: FrameSource, spec:
     run_sweep(known_source, spec, SweepOptions(tmp_path, 3, 1))
     people = known_source.frame["person_id"].to_list()
     assert agree(open_run(tmp_path), known_source, spec, people) == 2 * len(people)
+
+
+def test_explain_agrees_for_people_of_unknown_household(unplaced: tuple[Path, list[int]], tmp_path: Path) -> None:
+    data, people = unplaced
+    spec = RulesSpec(None, dt.date(2026, 3, 1))
+    source = DatasetSource(data)
+    run_sweep(source, spec, SweepOptions(tmp_path, 1_000_000, 1))
+    run = open_run(tmp_path)
+    assert agree(run, source, spec, people[:4]) == 4 * len(run.programmes)
+    # the tree says why a household figure is unknown, and where to ask
+    why = explain_person(source, spec.compile().compiled, people[0])
+    notes = [n for t in why.traces for c in t.criteria for n in _notes(c.test)]
+    assert "household unknown: no household_id (registry: resident)" in notes
+
+
+def _notes(trace: Trace) -> list[str]:
+    return [*([trace.note] if trace.note else []), *(n for ch in trace.children for n in _notes(ch))]

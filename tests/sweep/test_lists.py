@@ -82,6 +82,23 @@ def test_summary_counts_and_monthly_cost(run: PublishedRun) -> None:
     assert sorted(by_sido.select("sido_name", "persons").iter_rows()) == [("경기도", 1), ("서울특별시", 1)]
 
 
+def test_people_of_unknown_household_keep_their_own_crisis_and_are_asked_for_it(
+        known_source: FrameSource, mini_spec: RulesSpec, tmp_path: Path) -> None:
+    # p1 (a job loss) and p6 (none) placed in no household: the household's livelihood is
+    # undetermined for each, and neither shares the other's crisis signal
+    frame = known_source.frame.with_columns(
+        pl.when(pl.col("person_id").is_in(["p1", "p6"])).then(None).otherwise(pl.col("household_id"))
+        .alias("household_id"))
+    source = FrameSource(frame, known_source.benefits)
+    run = open_run(tmp_path, run_sweep(source, mini_spec, SweepOptions(tmp_path, 2, 1)).run_id)
+    assert rows(run, "outreach", "person_id", "programme", "crisis_signals", "crisis") == [
+        ("p1", BP, 1, "job_loss")]
+    assert rows(run, "outreach_no_consent", "person_id", "programme", "crisis_signals") == [("p6", BP, 0)]
+    asked = [r for r in rows(run, "undetermined", "registry", "input", "person_id", "programmes")
+             if r[1] == "household_id"]
+    assert asked == [("resident", "household_id", "p1", LIV), ("resident", "household_id", "p6", LIV)]
+
+
 def test_a_sweep_of_some_programmes_only(known_source: FrameSource, mini_spec: RulesSpec, tmp_path: Path) -> None:
     spec = RulesSpec(mini_spec.root, mini_spec.as_of, ("basic_pension",))
     run = open_run(tmp_path, run_sweep(known_source, spec, SweepOptions(tmp_path, 3, 1)).run_id)

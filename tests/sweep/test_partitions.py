@@ -44,6 +44,21 @@ def test_no_household_straddles_two_partitions(population: Population, size: int
         assert p.persons < size + 5 or p.groups == 1
 
 
+def test_people_of_unknown_household_are_planned_alone_not_pooled() -> None:
+    # 40 people the registry places in no household, among households of two
+    population = pl.DataFrame({"person_id": range(100),
+                               "household_id": [None if i % 5 == 0 else i // 2 for i in range(100)]},
+                              schema={"person_id": pl.Int64, "household_id": pl.Int64})
+    population = population.with_columns(
+        pl.when(pl.col("person_id") < 60).then(pl.col("household_id")).alias("household_id"))
+    plan = plan_partitions(population, 10)
+    assigned = sorted(i for p in plan for i in p.person_ids.tolist())
+    assert assigned == list(range(100))
+    assert max(p.persons for p in plan) <= 11   # not one partition of 52 unplaced people
+    assert sum(p.groups for p in plan) == population["household_id"].n_unique() - 1 + \
+        population["household_id"].null_count()
+
+
 def _sweep(frame: pl.DataFrame, benefits: pl.DataFrame, spec: RulesSpec, out: Path, size: int,
            workers: int = 1) -> tuple[str, dict[str, pl.DataFrame]]:
     run = run_sweep(FrameSource(frame, benefits), spec, SweepOptions(out, size, workers))
