@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 
 import polars as pl
 
+from ..errors import DataError
 from . import cleaning
 from .dataset import Dataset
 from .schema import REGISTRIES
@@ -147,7 +148,7 @@ def aggregates(ds: Dataset, as_of: dt.date, person_ids: pl.Series | None = None)
         done = (done.filter(~pl.col("person_id").is_in(rows["person_id"].unique().implode()))
                 .select(sums.columns).collect())
         if not done["person_id"].is_unique().all():
-            raise ValueError(f"{ds.path}: a person without raw earnings rows has more than one row "
+            raise DataError(f"{ds.path}: a person without raw earnings rows has more than one row "
                              "of precomputed sums")
         sums = pl.concat([done, sums])
     return incomes(sums)

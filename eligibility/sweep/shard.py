@@ -32,6 +32,7 @@ import numpy as np
 import polars as pl
 import pyarrow.ipc as ipc
 
+from ..errors import DataError
 from ..records import incomes
 from ..records.cleaning import resident
 from ..records.dataset import Dataset
@@ -254,7 +255,7 @@ class ShardDataset(Dataset):
         with. They hold for one date only."""
         summed = (self.manifest or {}).get(SUMMED_AS_OF)
         if summed != as_of.isoformat():
-            raise ValueError(f"shard {self.path} holds earnings summed as of {summed}: it cannot "
+            raise DataError(f"shard {self.path} holds earnings summed as of {summed}: it cannot "
                              f"be linked as of {as_of} (write the shards for that date)")
         path = self.path / f"{SUMS_FILE}.arrow"
         return pl.scan_ipc(path) if path.exists() else pl.LazyFrame(schema=incomes.SUMS_SCHEMA)

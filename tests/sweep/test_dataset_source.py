@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.ipc as ipc
 import pytest
 
+from eligibility.errors import DataError
 from eligibility.records.linkage import link_persons, received_benefits
 from eligibility.sweep import RulesSpec, SweepOptions, open_run, plan_partitions, run_sweep, shard
 from eligibility.sweep.dataset_source import DatasetSource
@@ -110,7 +111,7 @@ def test_shard_sums_hold_for_their_date_and_once_a_person(dataset: Path, tmp_pat
     plan = plan_partitions(source.population(AS_OF), 1_500)
     source.prepare(AS_OF, plan, tmp_path)
     folder = shard.shard_path(tmp_path / "shards", plan[0])
-    with pytest.raises(ValueError, match="summed as of 2026-03-01: it cannot be linked as of 2026-04-01"):
+    with pytest.raises(DataError, match="summed as of 2026-03-01: it cannot be linked as of 2026-04-01"):
         link_persons(shard.ShardDataset(folder, whole=source.ds), dt.date(2026, 4, 1))
     # polars memory-maps the shard files; the failed link's traceback (a reference cycle) may
     # still hold the map: free it before the file is rewritten in place
@@ -119,7 +120,7 @@ def test_shard_sums_hold_for_their_date_and_once_a_person(dataset: Path, tmp_pat
     table = ipc.open_file(str(sums)).read_all()
     with ipc.new_file(str(sums), table.schema) as out:   # a person's sums twice
         out.write_table(pa.concat_tables([table, table.slice(0, 1)]))
-    with pytest.raises(ValueError, match="more than one row of precomputed sums"):
+    with pytest.raises(DataError, match="more than one row of precomputed sums"):
         source.persons(AS_OF, plan[0])
 
 
