@@ -149,6 +149,6 @@ def aggregates(ds: Dataset, as_of: dt.date, person_ids: pl.Series | None = None)
                 .select(sums.columns).collect())
         if not done["person_id"].is_unique().all():
             raise DataError(f"{ds.path}: a person without raw earnings rows has more than one row "
-                             "of precomputed sums")
+                            "of precomputed sums")
         sums = pl.concat([done, sums])
     return incomes(sums)

@@ -256,7 +256,7 @@ class ShardDataset(Dataset):
         summed = (self.manifest or {}).get(SUMMED_AS_OF)
         if summed != as_of.isoformat():
             raise DataError(f"shard {self.path} holds earnings summed as of {summed}: it cannot "
-                             f"be linked as of {as_of} (write the shards for that date)")
+                            f"be linked as of {as_of} (write the shards for that date)")
         path = self.path / f"{SUMS_FILE}.arrow"
         return pl.scan_ipc(path) if path.exists() else pl.LazyFrame(schema=incomes.SUMS_SCHEMA)
 
