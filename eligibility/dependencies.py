@@ -38,7 +38,7 @@ class InputNeeds:
         book = self.book
         out: set[Need] = set()
         if isinstance(node, x.Aggregate):
-            # the unit's key first: a person whose key is unknown has no known unit to sum over
+            # the unit's key too: a person whose key is unknown has no known unit to aggregate over
             out.add((book.units[node.unit].key, scope))
             inner = _wider(book, scope, node.unit)
             if node.arg is not None:
