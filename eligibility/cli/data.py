@@ -8,8 +8,9 @@ import typer
 from rich.markdown import Markdown
 from rich.table import Table
 
-from ..records.dataset import SchemaError
-from ..records.report import linkage_report
+from ..errors import EligibilityError
+from ..sweep.dataset_source import linkage_report
+from ..sweep.plan import DEFAULT_PARTITION_SIZE
 from . import app
 from .common import console, err_console, parse_date
 
@@ -41,13 +42,20 @@ def generate(
 def linkage(
     data: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset folder."),
     as_of: str = typer.Option(..., "--as-of", help="Link as of this date (YYYY-MM-DD)."),
+    partition_size: int = typer.Option(
+        DEFAULT_PARTITION_SIZE, "--partition-size", min=1,
+        help="People counted at a time (memory), as a sweep partitions them."),
+    as_json: bool = typer.Option(False, "--json", help="The report as JSON (linkage_report.json of a sweep)."),
 ) -> None:
     """The linkage report: orphan rows, duplicates, and people absent from each registry."""
     date = parse_date(as_of)
     assert date is not None
     try:
-        report = linkage_report(data, date)
-    except SchemaError as e:
+        report = linkage_report(data, date, partition_size)
+    except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
-    console.print(Markdown(report.to_markdown()))
+    if as_json:
+        console.print_json(report.model_dump_json())
+    else:
+        console.print(Markdown(report.to_markdown()))

@@ -68,6 +68,15 @@ def _by_key(lf: pl.LazyFrame, key: list[str]) -> tuple[pl.LazyFrame, pl.Expr]:
     return lf.sort(cols), same(1) | same(-1)
 
 
+def split_by_key(rows: pl.DataFrame, key: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows whose key is on no other row, and those sharing their key (the duplicates,
+    exact or conflicting), from one sort."""
+    lf, several = _by_key(rows.lazy(), key)
+    flagged = lf.with_columns(several.alias("_several")).collect()
+    return (flagged.filter(~pl.col("_several")).select(rows.columns),
+            flagged.filter("_several").select(rows.columns))
+
+
 def merge_conflicts(lf: pl.LazyFrame, key: list[str], values: list[str],
                     flags: tuple[str, ...] = ()) -> pl.LazyFrame:
     """One row per key: exact duplicates kept once; where rows of a key disagree, agreeing
@@ -87,12 +96,17 @@ def registry(ds: Dataset, name: str, person_ids: pl.Series | None = None,
     """Rows of a person-keyed registry, one row per key, orphans removed. The linker passes
     drop_orphans=False: it joins everything to living residents in the end, so orphan rows
     (whose ids match no resident) fall away there at no cost; the report counts them."""
-    reg = REGISTRIES[name]
-    key = list(reg.key)
-    values = [c for c in reg.columns if c not in key]
     lf = raw(ds, name, person_ids)
     if drop_orphans:
         lf = lf.join(resident_ids(ds), on="person_id", how="semi")
+    return one_per_key(lf, name, flags)
+
+
+def one_per_key(rows: pl.LazyFrame, name: str, flags: tuple[str, ...] = ()) -> pl.LazyFrame:
+    """A registry's rows, one row per key (rules 2 and 3 above)."""
+    reg = REGISTRIES[name]
+    key = list(reg.key)
+    values = [c for c in reg.columns if c not in key]
     if not values:  # the key is the whole row: duplicates are exact
-        return lf.unique().with_columns(*[pl.lit(False).alias(conflict_flag(c)) for c in flags])
-    return merge_conflicts(lf, key, values, flags)
+        return rows.unique().with_columns(*[pl.lit(False).alias(conflict_flag(c)) for c in flags])
+    return merge_conflicts(rows, key, values, flags)

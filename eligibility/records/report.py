@@ -3,12 +3,19 @@
 Per registry: rows = orphan_rows + duplicate_rows_exact + duplicate_rows_merged
                      + dead_person_rows + linked_rows            (LinkageReport.check())
 and the living residents absent from it. Nothing is dropped without being counted here.
+
+The counts are made over a set of residents (`counts`): every row of a key belongs to one
+person, so the counts of disjoint sets add up, and `report` completes their sum with what only
+the whole dataset knows (its row totals, hence the orphans). linkage_report() counts all the
+residents at once; a sweep counts each partition from its shard, and the dead apart
+(sweep/dataset_source.py), so that no pass holds the whole dataset.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 from pydantic import BaseModel
@@ -54,13 +61,28 @@ class ResidentCounts(BaseModel):
     households: int
 
 
-class LinkageReport(BaseModel):
-    dataset: str
-    as_of: dt.date
+class LinkageCounts(BaseModel):
+    """The counts over the rows of a set of residents (a registry's rows: theirs, or all of
+    them when the set is every resident). Counts of disjoint sets add up with `+`."""
+
     resident: ResidentCounts
     registries: dict[str, RegistryCounts]
     family_unknown_references: dict[str, int]
     unknown_sigungu_persons: int
+
+    def __add__(self, other: LinkageCounts) -> LinkageCounts:
+        return LinkageCounts.model_validate(_added(self.model_dump(), other.model_dump()))
+
+
+def _added(a: Any, b: Any) -> Any:
+    if isinstance(a, dict):
+        return {k: _added(v, b[k]) for k, v in a.items()}
+    return a if isinstance(a, bool) else a + b   # a bool (positive_only) describes the registry
+
+
+class LinkageReport(LinkageCounts):
+    dataset: str
+    as_of: dt.date
     earnings_window: dict[str, str | bool]
     resolution: dict[str, str] = RESOLUTION
 
@@ -100,71 +122,92 @@ def _len(lf: pl.LazyFrame) -> int:
     return int(lf.select(pl.len()).collect().item())
 
 
-def _resident(ds: Dataset, as_of: dt.date) -> tuple[ResidentCounts, pl.DataFrame]:
-    raw = ds.scan("resident")
-    rows = _len(raw)
-    unique_rows = _len(raw.unique())
-    res = cleaning.resident(ds).select("person_id", "household_id", "death_date").collect()
-    living = res.filter(alive(as_of))
-    counts = ResidentCounts(rows=rows, duplicate_rows_exact=rows - unique_rows,
-                            stale_rows=unique_rows - res.height, persons=res.height,
-                            dead_excluded=res.height - living.height, living=living.height,
-                            households=living["household_id"].n_unique())
-    return counts, res.with_columns(alive(as_of).alias("alive")).select("person_id", "alive")
+def counts(ds: Dataset, as_of: dt.date, person_ids: pl.Series | None = None) -> LinkageCounts:
+    """The counts over the rows of these residents (None: every resident of `ds`). `ds` must
+    hold all the rows of each of them; it may hold other people's rows too (a shard holds its
+    people's relatives'): those are not counted, but they tell which family references are
+    residents."""
+    resident, persons = _resident(ds, as_of, person_ids)
+    registries = {name: _registry(ds, name, persons, as_of, person_ids) for name in PERSON_REGISTRIES}
+    living = persons.filter("alive")
+    fam = cleaning.registry(ds, "family", living["person_id"]).collect()
+    known = cleaning.resident_ids(ds).collect()["person_id"].implode()
+    unknown_refs = {col: fam.filter(pl.col(col).is_not_null() & ~pl.col(col).is_in(known)).height
+                    for col in ("spouse_id", "mother_id", "father_id")}
+    codes = ds.scan("region").select("code5").collect()["code5"].implode()
+    return LinkageCounts(resident=resident, registries=registries,
+                         family_unknown_references=unknown_refs,
+                         unknown_sigungu_persons=living.filter(~pl.col("sigungu_code").is_in(codes)).height)
 
 
-def _registry(ds: Dataset, name: str, persons: pl.DataFrame, as_of: dt.date) -> RegistryCounts:
-    reg = REGISTRIES[name]
-    key = list(reg.key)
-    values = [c for c in reg.columns if c not in key]
-    raw = ds.scan(name)
-    ids = persons.lazy().select("person_id")
-    rows = _len(raw)
-    kept = raw.join(ids, on="person_id", how="semi")
-    n_kept = _len(kept)
-    unique = kept.unique()
-    n_unique = _len(unique)
-    groups = unique.group_by(key).agg(
-        pl.len().alias("n"), *[(pl.col(c).n_unique() > 1).alias(c) for c in values]
-    ).filter(pl.col("n") > 1).collect()
-    merged = int((groups["n"] - 1).sum()) if groups.height else 0
-    conflicting_values = int(groups.select(pl.sum_horizontal(values)).to_series().sum()) \
-        if groups.height and values else 0
-    clean = cleaning.registry(ds, name).join(persons.lazy(), on="person_id")
-    per = clean.group_by("alive").agg(pl.len()).collect()
-    by = dict(zip(per["alive"].to_list(), per["len"].to_list(), strict=True))
-    absent = _len(persons.lazy().filter("alive").join(clean, on="person_id", how="anti"))
-    dated = 0
-    if name in DATED:
-        dated = _len(clean.filter(pl.col("alive") & (pl.col(DATED[name]) > as_of)))
-    return RegistryCounts(
-        rows=rows, orphan_rows=rows - n_kept, duplicate_rows_exact=n_kept - n_unique,
-        duplicate_rows_merged=merged, conflicting_keys=groups.height,
-        conflicting_values=conflicting_values, dead_person_rows=int(by.get(False, 0)),
-        linked_rows=int(by.get(True, 0)), rows_dated_after_as_of=dated,
-        persons_absent=absent, positive_only=reg.positive_only)
-
-
-def linkage_report(dataset: Dataset | str | Path, as_of: dt.date) -> LinkageReport:
-    ds = as_dataset(dataset)
-    resident, persons = _resident(ds, as_of)
-    registries = {name: _registry(ds, name, persons, as_of) for name in PERSON_REGISTRIES}
-    fam = cleaning.registry(ds, "family").join(
-        persons.lazy().filter("alive").select("person_id"), on="person_id", how="semi")
-    known = persons.lazy().select("person_id")
-    unknown_refs = {
-        col: _len(fam.filter(pl.col(col).is_not_null())
-                  .join(known, left_on=col, right_on="person_id", how="anti"))
-        for col in ("spouse_id", "mother_id", "father_id")}
-    living = cleaning.resident(ds).filter(alive(as_of)).select("sigungu_code")
-    codes = ds.scan("region").select(pl.col("code5").alias("sigungu_code"))
-    unknown_sigungu = _len(living.join(codes, on="sigungu_code", how="anti"))
+def report(ds: Dataset, as_of: dt.date, parts: list[LinkageCounts]) -> LinkageReport:
+    """The report of `ds` from the counts of sets of residents that together are all of them:
+    a registry's rows that none of them holds are orphans."""
+    total = sum(parts[1:], parts[0])
+    rows = {name: _len(ds.scan(name)) for name in ("resident", *PERSON_REGISTRIES)}
+    if total.resident.rows != rows["resident"]:
+        raise ValueError(f"{ds.path}: the residents counted hold {total.resident.rows:,} of the "
+                         f"{rows['resident']:,} resident registry rows: a row without a person_id, or a "
+                         "resident counted twice or not at all")
+    for name, c in total.registries.items():
+        c.orphan_rows += rows[name] - c.rows
+        c.rows = rows[name]
     first, last = ds.earnings_months
     m3, m1 = incomes.month_start(as_of, -3), incomes.month_start(as_of, -1)
     window = {"first_month": first.isoformat(), "last_month": last.isoformat(),
               "last_3_months_covered": first <= m3 and last >= m1,
               "previous_year_covered": first <= dt.date(as_of.year - 1, 1, 1)
               and last >= dt.date(as_of.year - 1, 12, 1)}
-    return LinkageReport(dataset=str(ds.path), as_of=as_of, resident=resident,
-                         registries=registries, family_unknown_references=unknown_refs,
-                         unknown_sigungu_persons=unknown_sigungu, earnings_window=window)
+    return LinkageReport(dataset=str(ds.path), as_of=as_of, earnings_window=window,
+                         **total.model_dump())
+
+
+def linkage_report(dataset: Dataset | str | Path, as_of: dt.date) -> LinkageReport:
+    """Every resident counted at once: a whole-dataset pass per registry (at national scale,
+    use a sweep's --linkage-report, counted partition by partition)."""
+    ds = as_dataset(dataset)
+    return report(ds, as_of, [counts(ds, as_of)])
+
+
+def _resident(ds: Dataset, as_of: dt.date,
+              person_ids: pl.Series | None) -> tuple[ResidentCounts, pl.DataFrame]:
+    """The resident counts, and person_id, alive, sigungu_code of each person counted."""
+    raw = cleaning.raw(ds, "resident", person_ids).collect()
+    unique_rows = raw.unique().height
+    res = (cleaning.resident(ds, person_ids)
+           .select("person_id", "household_id", "sigungu_code", alive(as_of).alias("alive")).collect())
+    living = res.filter("alive")
+    counts = ResidentCounts(rows=raw.height, duplicate_rows_exact=raw.height - unique_rows,
+                            stale_rows=unique_rows - res.height, persons=res.height,
+                            dead_excluded=res.height - living.height, living=living.height,
+                            households=living["household_id"].drop_nulls().n_unique())
+    return counts, res.drop("household_id")
+
+
+def _registry(ds: Dataset, name: str, persons: pl.DataFrame, as_of: dt.date,
+              person_ids: pl.Series | None) -> RegistryCounts:
+    reg = REGISTRIES[name]
+    key = list(reg.key)
+    values = [c for c in reg.columns if c not in key]
+    rows = _len(cleaning.raw(ds, name, person_ids))
+    kept = cleaning.raw(ds, name, persons["person_id"]).collect()   # orphans left out
+    single, shared = cleaning.split_by_key(kept, key)
+    unique = shared.unique()
+    keys = unique.group_by(key).agg(   # the keys of the duplicates, and which values disagree
+        pl.len().alias("n"), *[(pl.col(c).n_unique() > 1).alias(c) for c in values])
+    conflicting = keys.filter(pl.col("n") > 1)
+    conflicting_values = int(conflicting.select(pl.sum_horizontal(values)).to_series().sum()) \
+        if conflicting.height and values else 0
+    merged = cleaning.one_per_key(shared.lazy(), name).collect()
+    clean = pl.concat([single.select(merged.columns), merged])   # cleaning.one_per_key(kept)
+    dead = pl.col("person_id").is_in(persons.filter(~pl.col("alive"))["person_id"].implode())
+    linked = clean.filter(~dead)
+    living = persons.filter("alive")["person_id"]
+    dated = linked.filter(pl.col(DATED[name]) > as_of).height if name in DATED else 0
+    return RegistryCounts(
+        rows=rows, orphan_rows=rows - kept.height, duplicate_rows_exact=shared.height - unique.height,
+        duplicate_rows_merged=unique.height - keys.height, conflicting_keys=conflicting.height,
+        conflicting_values=conflicting_values, dead_person_rows=clean.height - linked.height,
+        linked_rows=linked.height, rows_dated_after_as_of=dated,
+        persons_absent=living.len() - living.is_in(linked["person_id"].implode()).sum(),
+        positive_only=reg.positive_only)

@@ -2,24 +2,37 @@
 
 With one partition the dataset is linked directly. With several, it is first split by
 partition (shard.py) into the run's temporary folder, and each partition is linked from its
-shard, which is deleted once used: disk and memory stay bounded by the partition size."""
+shard, which is deleted once used: disk and memory stay bounded by the partition size. So is
+a linkage report: each partition's share is counted from its shard, the dead's from theirs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+import tempfile
 from pathlib import Path
 
 import polars as pl
 
 from ..errors import DataError
-from ..records import cleaning
+from ..records import cleaning, report
 from ..records.dataset import Dataset, SchemaError
 from ..records.linkage import link_persons, received_benefits
-from ..records.report import linkage_report
 from . import shard
-from .plan import Partition
+from .plan import DEFAULT_PARTITION_SIZE, Partition, plan_partitions
 from .source import parse_id
+
+
+def linkage_report(path: Path, as_of: dt.date,
+                   partition_size: int = DEFAULT_PARTITION_SIZE) -> report.LinkageReport:
+    """The linkage report of a dataset folder counted as a sweep counts it, partition by
+    partition from shards in a temporary folder, without evaluating anything: memory stays
+    bounded by the partition size whatever the dataset's."""
+    source = open_source(path)
+    plan = plan_partitions(source.population(as_of), partition_size)
+    with tempfile.TemporaryDirectory(prefix="linkage-") as scratch:
+        source.prepare(as_of, plan, Path(scratch), linkage_report=True)
+        return source.linkage_report(as_of, [source.linkage_counts(as_of, p) for p in plan])
 
 
 def open_source(path: Path) -> DatasetSource:
@@ -47,10 +60,12 @@ class DatasetSource:
     def population(self, as_of: dt.date) -> pl.DataFrame:
         return shard.population(self.ds, as_of)
 
-    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path) -> None:
+    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path,
+                linkage_report: bool = False) -> None:
         if len(plan) > 1:
             self.shards = workdir / "shards"
-            shard.write_shards(self.ds, plan, self.shards, as_of)
+            dead = shard.dead(self.ds, as_of) if linkage_report else None
+            shard.write_shards(self.ds, plan, self.shards, as_of, dead)
 
     def _dataset(self, part: Partition) -> Dataset:
         if self.shards is None:
@@ -69,8 +84,20 @@ class DatasetSource:
             shutil.rmtree(shard.shard_path(self.shards, part), ignore_errors=True)  # used: gone
         return got
 
-    def linkage_report(self, as_of: dt.date) -> dict[str, object] | None:
-        return linkage_report(self.ds, as_of).model_dump(mode="json")
+    def linkage_counts(self, as_of: dt.date, part: Partition) -> report.LinkageCounts | None:
+        """The partition's share of the linkage report, counted from its shard (before
+        `receiving` deletes it); None without shards (the report is counted whole)."""
+        if self.shards is None:
+            return None
+        return report.counts(self._dataset(part), as_of, pl.Series(part.person_ids))
+
+    def linkage_report(self, as_of: dt.date,
+                       parts: list[report.LinkageCounts | None]) -> report.LinkageReport:
+        if self.shards is None:   # one partition: counted whole
+            return report.linkage_report(self.ds, as_of)
+        dead = shard.ShardDataset(self.shards / shard.DEAD, whole=self.ds)
+        counted = [p for p in parts if p is not None]   # all of them (report checks it)
+        return report.report(self.ds, as_of, [*counted, report.counts(dead, as_of)])
 
     def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:
         """The person's household, and the household of a spouse registered elsewhere (their

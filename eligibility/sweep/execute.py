@@ -19,23 +19,24 @@ from .source import PersonSource
 from .spec import RulesSpec, SweepRules
 
 # Per worker process: compiled once by the initializer.
-_WORKER: tuple[SweepRules, PersonSource, dt.date, Path] | None = None
+_WORKER: tuple[SweepRules, PersonSource, dt.date, Path, bool] | None = None
 
 
-def _init_worker(spec: RulesSpec, source: PersonSource, workdir: Path) -> None:
+def _init_worker(spec: RulesSpec, source: PersonSource, workdir: Path, linkage: bool) -> None:
     global _WORKER
-    _WORKER = (spec.compile(), source, spec.as_of, workdir)
+    _WORKER = (spec.compile(), source, spec.as_of, workdir, linkage)
 
 
 def _work(part: Partition) -> PartitionResult:
     assert _WORKER is not None
-    rules, source, as_of, workdir = _WORKER
-    return run_partition(rules, source, as_of, part, workdir)
+    rules, source, as_of, workdir, linkage = _WORKER
+    return run_partition(rules, source, as_of, part, workdir, linkage)
 
 
 def execute(plan: list[Partition], rules: SweepRules, spec: RulesSpec, source: PersonSource,
-            workdir: Path, workers: int, tell: Callable[[str, int, int, int], None],
+            workdir: Path, workers: int, linkage: bool, tell: Callable[[str, int, int, int], None],
             on_partition: Callable[[PartitionResult], None] | None) -> list[PartitionResult]:
+    """The partitions' results; with `linkage`, each counts its share of the linkage report."""
     results: list[PartitionResult] = []
     done_persons = 0
     tell("partitions", 0, len(plan), 0)
@@ -50,12 +51,12 @@ def execute(plan: list[Partition], rules: SweepRules, spec: RulesSpec, source: P
 
     if workers <= 1 or len(plan) <= 1:
         for part in plan:
-            record(run_partition(rules, source, spec.as_of, part, workdir))
+            record(run_partition(rules, source, spec.as_of, part, workdir, linkage))
         return results
     threads = max(1, (os.cpu_count() or 1) // workers)
     with _worker_environment(threads):
         pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(spec, source, workdir))
+                                   initializer=_init_worker, initargs=(spec, source, workdir, linkage))
         try:
             # at most 2 partitions queued per worker: bounded memory for the pickled plans
             pending: set[Future[PartitionResult]] = set()

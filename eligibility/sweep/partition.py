@@ -13,6 +13,7 @@ import numpy as np
 import polars as pl
 
 from ..errors import DataError
+from ..records.report import LinkageCounts
 from . import lists
 from .plan import Partition
 from .source import PersonSource
@@ -43,6 +44,7 @@ class PartitionResult:
     undetermined_counts: pl.DataFrame
     rows: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    linkage: LinkageCounts | None = None   # its share of the linkage report, if asked for
 
 
 def write(frame: pl.DataFrame, path: Path, row_group: int | None = None) -> None:
@@ -63,9 +65,12 @@ def decide(rules: SweepRules, persons: pl.DataFrame) -> pl.DataFrame:
 
 
 def run_partition(rules: SweepRules, source: PersonSource, as_of: dt.date, part: Partition,
-                  workdir: Path) -> PartitionResult:
+                  workdir: Path, linkage: bool = False) -> PartitionResult:
     t0 = time.perf_counter()
     persons = source.persons(as_of, part)
+    t_linked = time.perf_counter()
+    counts = source.linkage_counts(as_of, part) if linkage else None
+    counting = time.perf_counter() - t_linked
     receiving = source.receiving(as_of, part)
     if persons.height != part.persons:  # the plan and the linked frame must be the same people
         raise DataError(f"partition {part.index}: {persons.height:,} people linked, "
@@ -92,4 +97,5 @@ def run_partition(rules: SweepRules, source: PersonSource, as_of: dt.date, part:
         part.index, decisions.height, dec["household_id"].drop_nulls().n_unique(),  # known ones
         ids.min() if ids.len() else None, ids.max() if ids.len() else None, digest, summary, und_counts,
         rows={"decisions": decisions.height, **{k: v.height for k, v in out.items()}},
-        seconds={"link": t1 - t0, "evaluate": t2 - t1, "write": t3 - t2})
+        seconds={"link": t1 - t0 - counting, "evaluate": t2 - t1, "write": t3 - t2,
+                 **({"linkage_counts": counting} if linkage else {})}, linkage=counts)

@@ -12,7 +12,6 @@ the registry and use only `complete` runs."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import secrets
 import shutil
@@ -45,7 +44,7 @@ class SweepOptions:
     out: Path = Path("runs")
     partition_size: int = DEFAULT_PARTITION_SIZE
     workers: int | None = None     # None: auto (auto_workers)
-    linkage_report: bool = False   # a full pass over every registry: costly at national scale
+    linkage_report: bool = False   # counted partition by partition (see dataset_source.py)
 
 
 @dataclass
@@ -113,7 +112,7 @@ def run_sweep(source: PersonSource, spec: RulesSpec, options: SweepOptions,
             plan = plan_partitions(source.population(spec.as_of), options.partition_size)
             timings["plan"] = time.perf_counter() - t
             t = time.perf_counter()
-            source.prepare(spec.as_of, plan, workdir)
+            source.prepare(spec.as_of, plan, workdir, options.linkage_report)
             timings["prepare"] = time.perf_counter() - t
             dataset_hash, timings["dataset_hash"] = hashing.result()
         registry.update(run_id, dataset_hash=dataset_hash)
@@ -122,16 +121,18 @@ def run_sweep(source: PersonSource, spec: RulesSpec, options: SweepOptions,
         t = time.perf_counter()
         workers = options.workers or auto_workers(plan)
         registry.update(run_id, workers=workers)
-        results = execute(plan, rules, spec, source, workdir, workers, tell, on_partition)
+        results = execute(plan, rules, spec, source, workdir, workers, options.linkage_report, tell,
+                          on_partition)
         timings["partitions"] = time.perf_counter() - t
-        for key in ("link", "evaluate", "write"):  # summed over partitions (cpu-side view)
-            timings[f"partitions_{key}"] = sum(r.seconds[key] for r in results)
+        for key in ("link", "linkage_counts", "evaluate", "write"):  # summed over partitions
+            if any(key in r.seconds for r in results):
+                timings[f"partitions_{key}"] = sum(r.seconds.get(key, 0.0) for r in results)
         tell("finalize", len(plan), len(plan), persons)
         t = time.perf_counter()
         if options.linkage_report:
-            report = source.linkage_report(spec.as_of)
+            report = source.linkage_report(spec.as_of, [r.linkage for r in results])
             if report is not None:
-                (workdir / "linkage_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
+                (workdir / "linkage_report.json").write_text(report.model_dump_json(indent=1),
                                                              encoding="utf-8")
             timings["linkage_report"] = time.perf_counter() - t
             t = time.perf_counter()

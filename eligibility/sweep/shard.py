@@ -18,7 +18,11 @@ than one batch (at a batch boundary), are flagged, and a second pass routes thei
 earnings.arrow; the linker sums those exactly and takes everyone else's sums as they are. An
 export not grouped by person (judged on its first batch) is routed raw in one pass instead.
 The sums hold for one date: the shard's manifest records it and ShardDataset refuses to link
-the shard as of another."""
+the shard as of another.
+
+For a linkage report (records/report.py), which counts rows, earnings are routed raw (sums hide
+duplicates), and the rows of the residents dead on the date, whom no partition holds, go to a
+folder of their own (DEAD)."""
 
 from __future__ import annotations
 
@@ -50,16 +54,26 @@ BATCH_ROWS = 8_000_000                 # rows of a registry routed at a time (~0
 SHARD_THREADS = 2                      # registries routed at once (memory: one batch each)
 SUMS_FILE = "earnings_sums"            # a shard's precomputed earnings sums (.arrow)
 SUMMED_AS_OF = "earnings_summed_as_of"  # manifest key: the date the sums hold for
+DEAD = "dead"                          # folder of the dead residents' rows (linkage report)
+
+
+def _residents(ds: Dataset) -> pl.LazyFrame:
+    """The residents resolved exactly as the linker does (records/cleaning.resident), reading
+    only the four columns that depends on, so that the whole resident registry (names
+    included) is never held at once — a third of the memory at 52M people (measured)."""
+    return resident(ds, columns=["person_id", "household_id", "move_in_date", "death_date"])
 
 
 def living(ds: Dataset, as_of: dt.date) -> pl.DataFrame:
-    """person_id, household_id of the living residents, resolved exactly as the linker does
-    (records/cleaning.resident) but reading only the four columns it depends on, so that the
-    whole resident registry (names included) is never held at once — a third of the memory at
-    52M people (measured)."""
-    columns = ["person_id", "household_id", "move_in_date", "death_date"]
-    return (resident(ds, columns=columns).filter(alive(as_of)).select("person_id", "household_id")
+    """person_id, household_id of the living residents."""
+    return (_residents(ds).filter(alive(as_of)).select("person_id", "household_id")
             .sort("person_id").collect())
+
+
+def dead(ds: Dataset, as_of: dt.date) -> np.ndarray:
+    """The person_ids of the residents dead on `as_of`, sorted."""
+    return (_residents(ds).filter(~alive(as_of)).select("person_id").sort("person_id")
+            .collect()["person_id"].to_numpy())
 
 
 def population(ds: Dataset, as_of: dt.date) -> pl.DataFrame:
@@ -87,23 +101,31 @@ def relatives(ds: Dataset, index: PartitionIndex) -> pl.DataFrame:
             .select("person_id", "shard").unique().collect())
 
 
-def write_shards(ds: Dataset, plan: list[Partition], root: Path, as_of: dt.date) -> None:
+def write_shards(ds: Dataset, plan: list[Partition], root: Path, as_of: dt.date,
+                 dead: np.ndarray | None = None) -> None:
     """root/NNNNN/<registry>.arrow for every partition, in one pass over each registry, a batch
     of rows at a time (memory bounded by the batch, not by the registry). Arrow IPC with lz4:
     4 times faster to write than Parquet here (measured), and scratch files are read once.
     Two registries are routed at a time, the largest first: one registry's pass leaves a core
     idle (the writes and the Python between batches are single-threaded). Earnings are summed
-    as of `as_of` (see the module docstring): the shards can only be linked as of that date."""
-    index = PartitionIndex(plan)
-    index.add_extra(relatives(ds, index))
-    folders = {p.index: root / f"{p.index:05d}" for p in plan}
+    as of `as_of` (see the module docstring): the shards can only be linked as of that date.
+    With `dead` (for a linkage report), earnings are routed raw and the rows of these people go
+    to root/DEAD."""
+    targets = list(plan)
+    if dead is not None:   # a partition of the dead, never swept, needing no relatives' rows
+        targets.append(Partition(len(plan), dead, 0))
+    index = PartitionIndex(targets)
+    extra = relatives(ds, index)
+    index.add_extra(extra.filter(pl.col("shard") < len(plan)))
+    folders = {p.index: root / (f"{p.index:05d}" if p.index < len(plan) else DEAD) for p in targets}
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     sizes = {name: ds.scan(name).select(pl.len()).collect().item()
              for name in REGISTRIES if name not in SHARED}
     by_size = sorted(sizes, key=sizes.__getitem__, reverse=True)
     with ThreadPoolExecutor(max_workers=SHARD_THREADS) as pool:
-        jobs = [pool.submit(route, ds, name, sizes[name], index, folders, as_of) for name in by_size]
+        jobs = [pool.submit(route, ds, name, sizes[name], index, folders, as_of, dead is None)
+                for name in by_size]
         for done in jobs:
             done.result()   # re-raises a failure of any registry
     first, last = ds.earnings_months   # the whole dataset's window, not a shard's
@@ -153,10 +175,10 @@ def _to_shards(rows: pl.LazyFrame, index: PartitionIndex, name: str) -> pl.LazyF
 
 
 def route(ds: Dataset, name: str, rows: int, index: PartitionIndex, folders: dict[int, Path],
-          as_of: dt.date) -> None:
-    """One registry (of `rows` rows) into each partition's folder: earnings as sums (below),
-    any other registry row by row."""
-    if name == "earnings":
+          as_of: dt.date, sums: bool = True) -> None:
+    """One registry (of `rows` rows) into each partition's folder: earnings as sums (below)
+    unless told otherwise, any other registry row by row."""
+    if name == "earnings" and sums:
         _route_earnings(ds, rows, index, folders, as_of)
     else:
         _route(ds, name, rows, index, folders)

@@ -15,6 +15,7 @@ from typing import Protocol
 import numpy as np
 import polars as pl
 
+from ..records.report import LinkageCounts, LinkageReport
 from .plan import Partition
 
 RECEIVING_SCHEMA = {"person_id": pl.Int64, "programme": pl.String, "since": pl.Date}
@@ -45,8 +46,10 @@ class PersonSource(Protocol):
         households of one group must be swept together."""
         ...
 
-    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path) -> None:
-        """Anything to do once the plan is known (e.g. split the records by partition)."""
+    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path,
+                linkage_report: bool = False) -> None:
+        """Anything to do once the plan is known (e.g. split the records by partition), and
+        what a linkage report will need."""
         ...
 
     def persons(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
@@ -61,8 +64,14 @@ class PersonSource(Protocol):
         """The linked person frame of this person's whole household (empty if unknown)."""
         ...
 
-    def linkage_report(self, as_of: dt.date) -> dict[str, object] | None:
-        """What linking did to every row (orphans, duplicates, absences), if the source knows."""
+    def linkage_counts(self, as_of: dt.date, part: Partition) -> LinkageCounts | None:
+        """The partition's share of the linkage report, if the source counts by partition;
+        called after `persons`, before `receiving`."""
+        ...
+
+    def linkage_report(self, as_of: dt.date, parts: list[LinkageCounts | None]) -> LinkageReport | None:
+        """What linking did to every row (orphans, duplicates, absences), if the source knows;
+        `parts`: what linkage_counts gave for each partition."""
         ...
 
 
@@ -95,7 +104,8 @@ class FrameSource:
     def population(self, as_of: dt.date) -> pl.DataFrame:
         return self.frame.select("person_id", "household_id")
 
-    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path) -> None:
+    def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path,
+                linkage_report: bool = False) -> None:
         return None
 
     def persons(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
@@ -104,7 +114,10 @@ class FrameSource:
     def receiving(self, as_of: dt.date, part: Partition) -> pl.DataFrame:
         return self.benefits.filter(pl.col("person_id").is_in(pl.Series(part.person_ids).implode()))
 
-    def linkage_report(self, as_of: dt.date) -> dict[str, object] | None:
+    def linkage_counts(self, as_of: dt.date, part: Partition) -> LinkageCounts | None:
+        return None
+
+    def linkage_report(self, as_of: dt.date, parts: list[LinkageCounts | None]) -> LinkageReport | None:
         return None
 
     def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:

@@ -1,4 +1,4 @@
-"""The commands: sweep, runs, explain (agreeing with the sweep), demo."""
+"""The commands: sweep, runs, explain (agreeing with the sweep), demo, linkage."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from eligibility.cli import app
 from eligibility.evaluation import STATUS_NAMES, decode_bits
+from eligibility.records.report import linkage_report
 from eligibility.sweep import RulesSpec, open_run
 from eligibility.sweep.dataset_source import DatasetSource
 from eligibility.sweep.why import explain_person
@@ -91,3 +92,17 @@ def test_demo_generates_sweeps_and_says_where_to_look(tmp_path: Path, monkeypatc
     again = runner.invoke(app, ["explain", "demo_data", command[1], "--as-of", AS_OF,
                                 "--programme", command[2], "--json"])
     assert again.exit_code == 0 and json.loads(again.output)["decisions"][0]["status"] == "eligible"
+
+
+def test_linkage_report_by_partition(dataset: Path) -> None:
+    """`eligibility linkage` counts partition by partition (bounded memory) and gives the
+    whole dataset's report."""
+    whole = linkage_report(dataset, dt.date.fromisoformat(AS_OF))
+    args = ["linkage", str(dataset), "--as-of", AS_OF, "--partition-size", "700"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == whole.model_dump(mode="json")
+    shown = runner.invoke(app, args)
+    assert shown.exit_code == 0 and f"{whole.resident.living:,} living" in shown.output
+    bad = runner.invoke(app, ["linkage", str(dataset.parent), "--as-of", AS_OF])
+    assert bad.exit_code == 2 and "file not found" in bad.output

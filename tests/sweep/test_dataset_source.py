@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,16 @@ import pytest
 
 from eligibility.errors import DataError
 from eligibility.records.linkage import link_persons, received_benefits
-from eligibility.sweep import RulesSpec, SweepOptions, open_run, plan_partitions, run_sweep, shard
+from eligibility.records.report import linkage_report
+from eligibility.sweep import (
+    RulesSpec,
+    SweepOptions,
+    dataset_source,
+    open_run,
+    plan_partitions,
+    run_sweep,
+    shard,
+)
 from eligibility.sweep.dataset_source import DatasetSource
 
 AS_OF = dt.date(2026, 3, 1)
@@ -136,6 +146,26 @@ def test_sweep_results_do_not_depend_on_partitioning(dataset: Path, tmp_path: Pa
         a, b = (pl.read_parquet(open_run(tmp_path, r.run_id).file(name)) for r in (one, many))
         assert a.equals(b), name
     assert not list(many.path.glob("shards")) and not list(many.path.glob("parts"))  # scratch not published
+
+
+def test_linkage_report_counted_by_partition_is_the_whole_report(dataset: Path, tmp_path: Path) -> None:
+    """With many partitions the report is counted shard by shard (the dead apart, the orphans
+    as the rows no one holds, in worker processes) and is the report of the whole dataset."""
+    whole = linkage_report(dataset, AS_OF)
+    run = run_sweep(DatasetSource(dataset), RulesSpec(None, AS_OF),
+                    SweepOptions(tmp_path, 700, linkage_report=True))
+    assert len(run.manifest["partitions"]) >= 8 and run.record["workers"] == 2
+    got = json.loads((run.path / "linkage_report.json").read_text(encoding="utf-8"))
+    assert got == whole.model_dump(mode="json")
+    assert dataset_source.linkage_report(dataset, AS_OF, 700) == whole   # without a sweep
+    # each kind of count is there to be got wrong
+    earnings, resident = whole.registries["earnings"], whole.resident
+    assert earnings.orphan_rows and earnings.duplicate_rows_exact and earnings.duplicate_rows_merged
+    assert earnings.dead_person_rows and earnings.persons_absent
+    assert whole.registries["benefits"].rows_dated_after_as_of
+    assert resident.stale_rows and resident.duplicate_rows_exact and resident.dead_excluded
+    assert whole.family_unknown_references["spouse_id"]
+    assert not (tmp_path / run.run_id / "shards").exists()
 
 
 def test_people_of_unknown_household_are_undetermined_where_it_matters(
