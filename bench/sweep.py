@@ -4,6 +4,7 @@ time extrapolated to the whole country (52M). Not a test.
 
     python -m bench.sweep                                   # 1M and 10M, data in /work/data
     python -m bench.sweep --people 1000000 --workers 2 --partition-size 500000
+    python -m bench.sweep --people 10000000 --linkage-report   # the sweep's --linkage-report
 
 Datasets are generated first if absent (synthetic_data, seed 7) into --data-root, outside git.
 Each sweep runs in a child process; a monitor samples the RSS of the child and its workers
@@ -66,6 +67,8 @@ def sweep_once(data: Path, out: Path, args: argparse.Namespace) -> dict[str, Any
            "--as-of", args.as_of, "--partition-size", str(args.partition_size)]
     if args.workers:
         cmd += ["--workers", str(args.workers)]
+    if args.linkage_report:
+        cmd += ["--linkage-report"]
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     stop, mem = threading.Event(), {}
     monitor = threading.Thread(target=peak_tree_rss, args=(psutil.Process(child.pid), stop, mem))
@@ -87,7 +90,7 @@ def child(args: argparse.Namespace) -> None:
     from eligibility.sweep.dataset_source import open_source
 
     run = run_sweep(open_source(Path(args.child)), RulesSpec(None, dt.date.fromisoformat(args.as_of)),
-                    SweepOptions(Path(args.out), args.partition_size, args.workers))
+                    SweepOptions(Path(args.out), args.partition_size, args.workers, args.linkage_report))
     print(json.dumps(run.record, default=str))
 
 
@@ -103,6 +106,7 @@ def figures(n: int, rec: dict[str, Any]) -> dict[str, Any]:
             "partitions_wall_s": t["partitions"], "compile_s": t["compile"],
             "evaluate_s": t["partitions_evaluate"], "write_s": t["partitions_write"],
             "finalize_s": t["finalize"], "dataset_hash_s": t["dataset_hash"],
+            "linkage_counts_s": t.get("partitions_linkage_counts"),   # with --linkage-report
             "peak_rss_gb": rec["peak_rss_bytes"] / 1e9, "decisions_hash": rec["decisions_hash"],
             "run_id": rec["run_id"], "workers": rec["workers"]}
 
@@ -142,6 +146,8 @@ def main() -> None:
     ap.add_argument("--as-of", default="2026-03-01")
     ap.add_argument("--partition-size", type=int, default=1_000_000)
     ap.add_argument("--workers", type=int, default=None, help="default: auto (2 with 4 partitions or more)")
+    ap.add_argument("--linkage-report", action="store_true",
+                    help="also count the linkage report (partition by partition)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -154,8 +160,9 @@ def main() -> None:
         print(f"sweeping {data} ({n:,} people) …", flush=True)
         rows.append(figures(n, sweep_once(data, out, args)))
         r = rows[-1]
-        print(f"  {r['seconds']:.1f} s, {r['decisions_per_s']:,.0f} decisions/s, peak {r['peak_rss_gb']:.2f} GB",
-              flush=True)
+        counted = f", linkage report counted in {r['linkage_counts_s']:.1f} s" if r["linkage_counts_s"] else ""
+        print(f"  {r['seconds']:.1f} s, {r['decisions_per_s']:,.0f} decisions/s, peak {r['peak_rss_gb']:.2f} GB"
+              f"{counted}", flush=True)
     report(rows, args)
 
 
