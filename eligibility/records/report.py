@@ -5,10 +5,10 @@ Per registry: rows = orphan_rows + duplicate_rows_exact + duplicate_rows_merged
 and the living residents absent from it. Nothing is dropped without being counted here.
 
 The counts are made over a set of residents (`counts`): every row of a key belongs to one
-person, so the counts of disjoint sets add up, and `report` completes their sum with what only
-the whole dataset knows (its row totals, hence the orphans). linkage_report() counts all the
-residents at once; a sweep counts each partition from its shard, and the dead apart
-(sweep/dataset_source.py), so that no pass holds the whole dataset.
+person, so the counts of disjoint sets add up, and `from_counts` completes their sum with
+what only the whole dataset knows (its row totals, hence the orphans). linkage_report()
+counts all the residents at once; a sweep counts each partition from its shard, and the dead
+apart (sweep/dataset_source.py), so that no pass holds the whole dataset.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def counts(ds: Dataset, as_of: dt.date, person_ids: pl.Series | None = None) -> 
                          unknown_sigungu_persons=living.filter(~pl.col("sigungu_code").is_in(codes)).height)
 
 
-def report(ds: Dataset, as_of: dt.date, parts: list[LinkageCounts]) -> LinkageReport:
+def from_counts(ds: Dataset, as_of: dt.date, parts: list[LinkageCounts]) -> LinkageReport:
     """The report of `ds` from the counts of sets of residents that together are all of them:
     a registry's rows that none of them holds are orphans."""
     total = sum(parts[1:], parts[0])
@@ -166,7 +166,7 @@ def linkage_report(dataset: Dataset | str | Path, as_of: dt.date) -> LinkageRepo
     """Every resident counted at once: a whole-dataset pass per registry (at national scale,
     use a sweep's --linkage-report, counted partition by partition)."""
     ds = as_dataset(dataset)
-    return report(ds, as_of, [counts(ds, as_of)])
+    return from_counts(ds, as_of, [counts(ds, as_of)])
 
 
 def _resident(ds: Dataset, as_of: dt.date,

@@ -97,7 +97,7 @@ class DatasetSource:
             return report.linkage_report(self.ds, as_of)
         dead = shard.ShardDataset(self.shards / shard.DEAD, whole=self.ds)
         counted = [p for p in parts if p is not None]   # all of them (report checks it)
-        return report.report(self.ds, as_of, [*counted, report.counts(dead, as_of)])
+        return report.from_counts(self.ds, as_of, [*counted, report.counts(dead, as_of)])
 
     def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:
         """The person's household, and the household of a spouse registered elsewhere (their
