@@ -20,6 +20,7 @@ from typing import Any
 import polars as pl
 from pydantic import BaseModel
 
+from ..errors import DataError
 from . import cleaning, incomes
 from .dataset import Dataset, as_dataset
 from .schema import PERSON_REGISTRIES, REGISTRIES
@@ -146,7 +147,7 @@ def from_counts(ds: Dataset, as_of: dt.date, parts: list[LinkageCounts]) -> Link
     total = sum(parts[1:], parts[0])
     rows = {name: _len(ds.scan(name)) for name in ("resident", *PERSON_REGISTRIES)}
     if total.resident.rows != rows["resident"]:
-        raise ValueError(f"{ds.path}: the residents counted hold {total.resident.rows:,} of the "
+        raise DataError(f"{ds.path}: the residents counted hold {total.resident.rows:,} of the "
                          f"{rows['resident']:,} resident registry rows: a row without a person_id, or a "
                          "resident counted twice or not at all")
     for name, c in total.registries.items():
@@ -163,8 +164,9 @@ def from_counts(ds: Dataset, as_of: dt.date, parts: list[LinkageCounts]) -> Link
 
 
 def linkage_report(dataset: Dataset | str | Path, as_of: dt.date) -> LinkageReport:
-    """Every resident counted at once: a whole-dataset pass per registry (at national scale,
-    use a sweep's --linkage-report, counted partition by partition)."""
+    """Every resident counted at once, a whole registry in memory at a time. For large datasets,
+    sweep.dataset_source.linkage_report (`eligibility linkage`, a sweep's --linkage-report)
+    counts the same report partition by partition."""
     ds = as_dataset(dataset)
     return from_counts(ds, as_of, [counts(ds, as_of)])
 
@@ -199,7 +201,7 @@ def _registry(ds: Dataset, name: str, persons: pl.DataFrame, as_of: dt.date,
     conflicting_values = int(conflicting.select(pl.sum_horizontal(values)).to_series().sum()) \
         if conflicting.height and values else 0
     merged = cleaning.one_per_key(shared.lazy(), name).collect()
-    clean = pl.concat([single.select(merged.columns), merged])   # cleaning.one_per_key(kept)
+    clean = pl.concat([single.select(merged.columns), merged])   # = one_per_key(kept), one sort
     dead = pl.col("person_id").is_in(persons.filter(~pl.col("alive"))["person_id"].implode())
     linked = clean.filter(~dead)
     living = persons.filter("alive")["person_id"]
