@@ -4,7 +4,9 @@ Feature: First Meeting voucher (첫만남이용권)
   Each newborn child receives a one-off voucher (국민행복카드): 2,000,000 won for a first child and
   3,000,000 won for a second or later child, counted by birth order (each twin by its own order).
   The voucher can be used until two years after the birth (Decree Article 10-3(6)), so the engine
-  flags a child while the voucher could still be used. The amounts are the same in 2025 and 2026.
+  flags a child while the voucher could still be used. The amounts are the same in 2025 and 2026;
+  the 3,000,000 for a later child applies to births from 2024-01-01, and a later child born before
+  then receives the 2,000,000 that every child received before the 2024 raise.
 
   Background: a household in Jongno-gu, Seoul (서울 종로구)
     Given the household "h" has:
@@ -47,6 +49,21 @@ Feature: First Meeting voucher (첫만남이용권)
         | 2026-06-01 | 2026-05-01 | 1     | 2,000,000 |
         | 2026-06-01 | 2026-05-01 | 2     | 3,000,000 |
         | 2026-06-01 | 2026-05-01 | 3     | 3,000,000 |
+
+    Scenario Outline: The later-child amount applies to births from 2024-01-01
+      Given the date is 2025-06-01
+      And a household "h" with members:
+        | id     | relation_to_head | birth_date | birth_order |
+        | mother | head             | 1990-01-01 | 1           |
+        | baby   | child            | <born>     | 2           |
+      When the rules are evaluated
+      Then person "baby" is eligible for first_meeting_voucher
+      And the first_meeting_voucher amount of person "baby" is <amount>
+
+      Examples:
+        | born       | amount    |
+        | 2023-12-31 | 2,000,000 |
+        | 2024-01-01 | 3,000,000 |
 
     Scenario: Twins born second and third each receive the amount for a later child
       Given the date is 2026-03-01
