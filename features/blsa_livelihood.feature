@@ -195,6 +195,26 @@ Feature: BLSA livelihood benefit (생계급여)
         | 5,000,000 | 1,999 | 3     | 5,000,000  | ineligible |
         | 3,000,000 | 2,000 | 12    | 3,000,000  | ineligible |
 
+    Scenario Outline: A lodger (동거인) counts neither in the household's size nor in its income (Decree Article 2)
+      A lodger is registered in the household without being family: relation "lodger".
+
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id    | relation_to_head | birth_date | other_income_monthly | financial_assets   |
+        | kim   | head             | 1976-05-10 | 900,000              | 0                  |
+        | lee   | <relation>       | 1980-01-01 | <lodger_income>      | <lodger_savings>   |
+      When the rules are evaluated
+      Then the value of household_size for person "kim" is <size>
+      And the value of blsa_recognised_income for person "kim" is <recognised>
+      And person "kim" is <status> for blsa_livelihood
+
+      Examples:
+        | relation | lodger_income | lodger_savings | size | recognised | status     |
+        | lodger   | 0             | 0              | 1    | 900,000    | ineligible |
+        | lodger   | 500,000       | 100,000,000    | 1    | 900,000    | ineligible |
+        | lodger   | unknown       | unknown        | 1    | 900,000    | ineligible |
+        | sibling  | 0             | 0              | 2    | 900,000    | eligible   |
+
     Scenario: An unknown income leaves the decision undetermined and names the missing input
       Given the date is 2026-03-01
       And a household "h" with members:

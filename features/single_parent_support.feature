@@ -166,6 +166,10 @@ Feature: Single-parent child support (한부모가족 아동양육비)
         | 2026-01-05 | eligible   | 230,000 |
 
     Scenario Outline: Never-married and young parents (25–34) receive the higher amount, which rises in 2026
+      Parents aged 24 or under (청소년한부모) have a track of their own, with a higher amount the
+      reference only recalls ([R]); it is not modelled, so the engine assesses them as other parents:
+      the 24-year-old below is an approximation, not the law.
+
       Given the date is <date>
       And a household "h" with members:
         | id     | relation_to_head | birth_date | marital_status | other_income_monthly |

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-H, S, C, P, G, B, OTHER = 0, 1, 2, 3, 4, 5, 6  # head spouse child parent grandchild sibling other
+H, S, C, P, G, B, LODGER = 0, 1, 2, 3, 4, 5, 6  # head spouse child parent grandchild sibling lodger (S.RELATIONS)
 NONE = -1
 
 
@@ -197,7 +197,7 @@ def siblings(rng, n):
     b.age[:, 0] = draw_age(rng, SIBLING_HEAD, n)
     b.age[:, 1] = np.maximum(b.age[:, 0] + np.rint(rng.normal(0, 3, n)), 18)
     b.female[:] = rng.random((n, 2)) < 0.5
-    b.role[:, 1] = np.where(rng.random(n) < 0.3, OTHER, B)  # some share with an unrelated person
+    b.role[:, 1] = np.where(rng.random(n) < 0.3, LODGER, B)  # some share with an unrelated person
     return b
 
 

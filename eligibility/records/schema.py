@@ -139,7 +139,9 @@ PERSON_REGISTRIES = tuple(n for n in REGISTRIES if n not in ("resident", "region
 
 # Controlled vocabularies (the generator draws from these; tests check them).
 SEXES = ("M", "F")
-RELATIONS = ("head", "spouse", "child", "parent", "grandchild", "sibling", "other")
+# "lodger" (동거인): registered in the household with no family relation to its head; "other":
+# any other relative (기타 친족).
+RELATIONS = ("head", "spouse", "child", "parent", "grandchild", "sibling", "lodger", "other")
 MARITAL_STATUSES = ("never_married", "married", "divorced", "widowed")
 SCHOOL_LEVELS = ("none", "elementary", "middle", "high", "university")
 SEVERITIES = ("severe", "mild")

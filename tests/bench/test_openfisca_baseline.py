@@ -82,6 +82,10 @@ def synthetic_persons(n_households: int = 850, seed: int = 7, split_couples: int
     parent = other & ~child
     age[parent] = np.clip(head_age[parent] + rng.integers(20, 35, parent.sum()), 40, 100)
     birth = _birth_dates(rng, age)
+    # some members who are neither child nor parent are lodgers (동거인: outside the household's
+    # size and sums in both systems)
+    lodger = other & ~is_head & (rng.random(n) < 0.1)
+    relation = np.select([head, spouse, lodger, child], ["head", "spouse", "lodger", "child"], "parent")
     cohort = child & (rng.random(n) < 0.15)  # born in 2017, whatever the age rule says
     birth[cohort] = np.datetime64("2017-01-01") + rng.integers(0, 365, cohort.sum()).astype("timedelta64[D]")
 
@@ -138,6 +142,7 @@ def synthetic_persons(n_households: int = 850, seed: int = 7, split_couples: int
         "household_id": household.astype(np.int64) + 1,
         "couple_id": couple,
         "is_head": is_head,
+        "relation_to_head": relation,
         "birth_date": birth.astype("datetime64[D]"),
         "has_spouse": has_spouse,
         "blsa_region_tier": blsa_tier,

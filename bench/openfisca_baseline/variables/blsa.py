@@ -13,7 +13,7 @@ from openfisca_core.variables import Variable
 
 from ..arith import isum, mul_round
 from ..entities import Household, Person
-from .base import Money, by_enum
+from .base import Money, by_enum, household_sum
 from .inputs import BlsaRegionTier
 
 LAW = "https://www.law.go.kr/법령/국민기초생활보장법"
@@ -57,7 +57,7 @@ class blsa_actual_income(Money):
         m = household.members
         income = (m("blsa_work_income", period) + m("other_income_monthly", period)
                   + m("national_pension_monthly", period))
-        return isum(household, income) + isum(household, m("basic_pension_amount", period))
+        return household_sum(household, income + m("basic_pension_amount", period), period)
 
 
 class blsa_income_evaluation(Money):
@@ -68,7 +68,8 @@ class blsa_income_evaluation(Money):
     reference = LAW
 
     def formula(household, period, parameters):
-        deduction = isum(household, household.members("blsa_earned_income_deduction", period))
+        deduction = household_sum(household, household.members("blsa_earned_income_deduction", period),
+                                  period)
         return np.maximum(household("blsa_actual_income", period) - deduction, 0)
 
 
@@ -128,7 +129,7 @@ class blsa_residential_property(Money):
 
     def formula(household, period, parameters):
         m = household.members
-        return isum(household, m("home_value", period) + m("lease_deposit", period))
+        return household_sum(household, m("home_value", period) + m("lease_deposit", period), period)
 
 
 class blsa_residential_within_cap(Money):
@@ -151,7 +152,8 @@ class blsa_general_property(Money):
 
     def formula(household, period, parameters):
         m = household.members
-        own = isum(household, m("other_real_estate", period) + m("blsa_vehicle_general_value", period))
+        own = household_sum(household, m("other_real_estate", period)
+                            + m("blsa_vehicle_general_value", period), period)
         return own + (household("blsa_residential_property", period)
                       - household("blsa_residential_within_cap", period))
 
@@ -163,7 +165,7 @@ class blsa_financial_property(Money):
     label = "Financial assets (금융재산)"
 
     def formula(household, period, parameters):
-        return isum(household, household.members("financial_assets", period))
+        return household_sum(household, household.members("financial_assets", period), period)
 
 
 class blsa_property_deductions(Money):
@@ -175,7 +177,7 @@ class blsa_property_deductions(Money):
     def formula(household, period, parameters):
         basic = by_enum(parameters(period).blsa.basic_property_deduction,
                         household("blsa_household_region_tier", period), BlsaRegionTier)
-        return basic + isum(household, household.members("debts", period))
+        return basic + household_sum(household, household.members("debts", period), period)
 
 
 class blsa_deductions_left_after_general(Money):
@@ -232,7 +234,7 @@ class blsa_property_income(Money):
 
     def formula(household, period, parameters):
         p = parameters(period).blsa
-        vehicles = isum(household, household.members("blsa_vehicle_full_value", period))
+        vehicles = household_sum(household, household.members("blsa_vehicle_full_value", period), period)
         return (mul_round(household("blsa_residential_after_deductions", period),
                           p.residential_conversion_rate)
                 + mul_round(household("blsa_general_after_deductions", period),

@@ -29,6 +29,18 @@ class BlsaRegionTier(Enum):
     other = "그 외"
 
 
+class Relation(Enum):
+    """records.schema.RELATIONS, in its order."""
+    head = "세대주"
+    spouse = "배우자"
+    child = "자녀"
+    parent = "부모"
+    grandchild = "손자녀"
+    sibling = "형제자매"
+    lodger = "동거인"
+    other = "기타 친족"
+
+
 class CityTier(Enum):
     metropolis = "대도시"
     city = "중소도시"
@@ -41,6 +53,15 @@ class birth_date(Variable):
     entity = Person
     definition_period = DateUnit.ETERNITY
     label = "Date of birth (생년월일)"
+
+
+class relation_to_head(Variable):
+    value_type = Enum
+    possible_values = Relation
+    default_value = Relation.head
+    entity = Person
+    definition_period = DateUnit.DAY
+    label = "Relation to the head of the registry household (세대주와의 관계)"
 
 
 class has_spouse(Variable):
@@ -208,6 +229,7 @@ class vehicle_age_years(Variable):
 # The inputs the runner sets, by kind (money | int | bool | date | enum).
 INPUTS: dict[str, str] = {
     "birth_date": "date",
+    "relation_to_head": "enum",
     "has_spouse": "bool",
     "blsa_region_tier": "enum",
     "city_tier": "enum",
@@ -231,4 +253,5 @@ INPUTS: dict[str, str] = {
     "vehicle_cc": "int",
     "vehicle_age_years": "int",
 }
-ENUMS: dict[str, type[Enum]] = {"blsa_region_tier": BlsaRegionTier, "city_tier": CityTier}
+ENUMS: dict[str, type[Enum]] = {"relation_to_head": Relation, "blsa_region_tier": BlsaRegionTier,
+                                 "city_tier": CityTier}
