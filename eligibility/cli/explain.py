@@ -38,6 +38,8 @@ def explain(
     book = load_or_exit(rules)
     try:
         source = open_source(data)
+        for warning in source.warnings(date):
+            err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
         pid = source.parse_person_id(person_id)
         compiled = CompiledRulebook(book, date, programme or None)
         why = explain_person(source, compiled, pid, programme or None)
@@ -48,7 +50,7 @@ def explain(
     if as_json:
         console.print_json(json.dumps({
             "person_id": pid, "as_of": date.isoformat(), "rules_hash": book.content_hash,
-            "dataset": str(data), "household": members,
+            "dataset": source.describe(), "warnings": source.warnings(date), "household": members,
             "decisions": [t.to_dict() for t in why.traces]}, default=str, ensure_ascii=False))
         return
     table = Table(title=f"Household of person {pid} as of {date}")

@@ -97,6 +97,8 @@ def sweep(
     try:
         source = open_source(data)
         spec = RulesSpec(rules, date, tuple(programmes) if programmes else None)
+        for warning in source.warnings(date):
+            err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
         run = sweep_with_progress(source, spec, SweepOptions(out, partition_size, workers, linkage))
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)

@@ -6,11 +6,16 @@ Rules, in this order (linkage_report counts each step):
   3. conflicting duplicates (same key, different values): merged into one row where values
      that agree are kept and values that disagree become unknown (null) — the linker does
      not guess which agency is right, and unknown is what the rules can reason about;
-  4. the resident registry instead keeps a person's latest registration (highest
-     move_in_date): older rows are stale household links.
+  4. the resident registry instead keeps a person's latest registration in force on the date
+     (the highest move_in_date on or before it; an unknown move_in_date counts as in force);
+     the other rows are stale household links or not yet in force. A person whose every
+     registration is later keeps the earliest (an export of current registrations does not say
+     where they lived before), and a person born after the date is not a resident on it.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import polars as pl
 
@@ -29,19 +34,29 @@ def raw(ds: Dataset, name: str, person_ids: pl.Series | None = None) -> pl.LazyF
     return lf
 
 
-def resident(ds: Dataset, person_ids: pl.Series | None = None,
+def born_by(as_of: dt.date) -> pl.Expr:
+    """A resident row of someone born on or before the date (an unknown birth date counts)."""
+    return pl.col("birth_date").is_null() | (pl.col("birth_date") <= as_of)
+
+
+def resident(ds: Dataset, as_of: dt.date, person_ids: pl.Series | None = None,
              columns: list[str] | None = None) -> pl.LazyFrame:
-    """One row per person: exact duplicates dropped, then the latest registration kept.
-    `columns` reads only those (they must include person_id, household_id, move_in_date):
-    the sweep's plan needs four columns of 52M people, not the names."""
+    """One row per person born by `as_of`: exact duplicates dropped, then the registration in
+    force on the date kept (rule 4). `columns` reads only those (they must include person_id,
+    household_id, birth_date, move_in_date): the sweep's plan needs five columns of 52M people,
+    not the names."""
     lf = raw(ds, "resident", person_ids)
     if columns is not None:
         lf = lf.select(columns)
-    single, multi = _split(lf, ["person_id"])
-    multi = (multi.unique()
-             .sort(["person_id", "move_in_date", "household_id"], descending=[False, True, False],
+    single, multi = _split(lf.filter(born_by(as_of)), ["person_id"])
+    moved = pl.col("move_in_date").cast(pl.Int32).cast(pl.Int64)
+    # in force: the latest first; none in force: the earliest first (unknown dates last)
+    preference = pl.when(moved <= (as_of - dt.date(1970, 1, 1)).days).then(moved + (1 << 40)) \
+        .otherwise(-moved)
+    multi = (multi.unique().with_columns(preference.alias("_pref"))
+             .sort(["person_id", "_pref", "household_id"], descending=[False, True, False],
                    nulls_last=True)
-             .unique(subset="person_id", keep="first", maintain_order=True))
+             .unique(subset="person_id", keep="first", maintain_order=True).drop("_pref"))
     return pl.concat([single, multi]).sort("person_id")
 
 

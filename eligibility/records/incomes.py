@@ -58,14 +58,29 @@ def _windowed(value: pl.Expr, inside: pl.Expr, covered: bool, name: str) -> pl.E
     return pl.when(inside).then(value).otherwise(0).alias(name)
 
 
+def _recent(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    return month_start(as_of, -3), month_start(as_of, -1)
+
+
+def _year(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    return dt.date(as_of.year - 1, 1, 1), dt.date(as_of.year - 1, 12, 1)
+
+
+def coverage(as_of: dt.date, months: tuple[dt.date, dt.date]) -> dict[str, bool]:
+    """Whether the registry's months (first, last) cover each window as of the date: where
+    one is not covered, every income from it is unknown."""
+    first, last = months
+    (m3, m1), (y0, y1) = _recent(as_of), _year(as_of)
+    return {"last_3_months_covered": first <= m3 and last >= m1,
+            "previous_year_covered": first <= y0 and last >= y1}
+
+
 def _parts(as_of: dt.date, months: tuple[dt.date, dt.date]) -> list[pl.Expr]:
     """A row's share of each of the SUMS, as of the date; `months`: the first and last month
     the registry covers (Dataset.earnings_months)."""
-    first, last = months
-    m3, m1 = month_start(as_of, -3), month_start(as_of, -1)
-    y0, y1 = dt.date(as_of.year - 1, 1, 1), dt.date(as_of.year - 1, 12, 1)
-    recent_ok = first <= m3 and last >= m1
-    year_ok = first <= y0 and last >= y1
+    (m3, m1), (y0, y1) = _recent(as_of), _year(as_of)
+    covered = coverage(as_of, months)
+    recent_ok, year_ok = covered["last_3_months_covered"], covered["previous_year_covered"]
     recent = pl.col("month").is_between(m3, m1)
     year = pl.col("month").is_between(y0, y1)
     return [*(_windowed(pl.col(c), recent, recent_ok, c + "3")

@@ -41,10 +41,11 @@ def _family(src: Sources, fam: pl.DataFrame) -> pl.DataFrame:
     """has_spouse, marital_status, birth_order and the spouse to pair with (couple_id)."""
     spouses = fam["spouse_id"].drop_nulls().unique()
     living = src.living(spouses)["person_id"].implode()
-    # a spouse who is a resident but not living on the date has died; only the few spouses
-    # not living are looked up among all registrations
+    # a spouse who is not living on the date has died if a registration says so (one not yet
+    # registered has not); only the few spouses not living are looked up
     gone = spouses.filter(~spouses.is_in(living))
-    dead = cleaning.raw(src.ds, "resident", gone).select("person_id").collect()["person_id"]
+    dead = (cleaning.raw(src.ds, "resident", gone).filter(~alive(src.as_of)).select("person_id")
+            .collect()["person_id"])
     sp_alive = pl.col("spouse_id").is_in(living).fill_null(False)
     dead_spouse = pl.col("spouse_id").is_in(dead.implode()).fill_null(False)
     unknown = pl.col(X("spouse_id"))
@@ -100,7 +101,7 @@ def link_persons(dataset: Dataset | str | Path, as_of: dt.date,
     whole households, and for couple aggregates both spouses; see partitions())."""
     ds = as_dataset(dataset)
     src = Sources(ds, as_of, person_ids)
-    spine = cleaning.resident(ds, src.ids).filter(alive(as_of)).select(
+    spine = cleaning.resident(ds, as_of, src.ids).filter(alive(as_of)).select(
         "person_id", "household_id", "birth_date", "sex", "relation_to_head",
         (pl.col("relation_to_head") == "head").alias("is_head"), "sigungu_code").collect()
     flags = ("spouse_id", "mother_id", "father_id", "marital_status")
@@ -152,7 +153,7 @@ def received_benefits(dataset: Dataset | str | Path, as_of: dt.date,
         wanted = pl.LazyFrame({"person_id": living.cast(pl.Int64)})
     else:
         rows = cleaning.registry(ds, "benefits")
-        wanted = cleaning.resident(ds).filter(alive(as_of)).select("person_id")
+        wanted = cleaning.resident(ds, as_of).filter(alive(as_of)).select("person_id")
     return (rows.filter(pl.col("since").is_null() | (pl.col("since") <= as_of))
             .join(wanted, on="person_id", how="semi")
             .sort("person_id", "programme").collect())  # any programme id: agencies pay many more
@@ -162,6 +163,6 @@ def partitions(dataset: Dataset | str | Path, as_of: dt.date, parts: int) -> lis
     """person_ids of living residents split into `parts` groups of whole households, keeping
     spouses registered in different households together (their couple is one unit)."""
     ds = as_dataset(dataset)
-    res = cleaning.resident(ds).filter(alive(as_of)).select("person_id", "household_id").collect()
+    res = cleaning.resident(ds, as_of).filter(alive(as_of)).select("person_id", "household_id").collect()
     people = household_groups(ds, res).with_columns((pl.col("group") % parts).alias("part"))
     return [people.filter(pl.col("part") == i)["person_id"].sort() for i in range(parts)]

@@ -1,7 +1,7 @@
 """linkage_report(): what linking a dataset as of a date does to every row, counted.
 
 Per registry: rows = orphan_rows + duplicate_rows_exact + duplicate_rows_merged
-                     + dead_person_rows + linked_rows            (LinkageReport.check())
+                     + not_living_rows + linked_rows            (LinkageReport.check())
 and the living residents absent from it. Nothing is dropped without being counted here.
 
 The counts are made over a set of residents (`counts`): every row of a key belongs to one
@@ -30,8 +30,9 @@ RESOLUTION = {
     "exact": "identical rows kept once",
     "conflicting": "merged into one row per key: agreeing values kept, disagreeing values unknown",
     "orphan": "set aside: person_id not in the resident registry",
-    "dead": "not linked: the person died on or before the as-of date",
-    "stale": "resident registry: the latest registration (move_in_date) kept",
+    "not living": "not linked: the person died on or before the as-of date, or was born after it",
+    "stale": "resident registry: the registration in force on the as-of date kept (the latest "
+             "move_in_date on or before it; with none, the earliest), the others counted",
 }
 # Columns holding the date a row takes effect; rows dated after as_of are linked but not used.
 DATED = {"disability": "registered_on", "consent": "recorded_on", "benefits": "since",
@@ -45,7 +46,7 @@ class RegistryCounts(BaseModel):
     duplicate_rows_merged: int
     conflicting_keys: int
     conflicting_values: int
-    dead_person_rows: int
+    not_living_rows: int
     linked_rows: int
     rows_dated_after_as_of: int = 0
     persons_absent: int
@@ -56,9 +57,11 @@ class ResidentCounts(BaseModel):
     rows: int
     duplicate_rows_exact: int
     stale_rows: int
-    persons: int
+    not_yet_born_rows: int       # rows of people born after the as-of date
+    persons: int                 # born by the date, with the registration kept
     dead_excluded: int
     living: int
+    not_yet_born: int
     households: int
 
 
@@ -90,11 +93,12 @@ class LinkageReport(LinkageCounts):
     def check(self) -> None:
         """Every row is accounted for (raises AssertionError otherwise)."""
         r = self.resident
-        assert r.rows == r.duplicate_rows_exact + r.stale_rows + r.persons, "resident"
+        assert r.rows == (r.duplicate_rows_exact + r.stale_rows + r.not_yet_born_rows
+                          + r.persons), "resident"
         assert r.persons == r.dead_excluded + r.living, "resident persons"
         for name, c in self.registries.items():
             parts = (c.orphan_rows + c.duplicate_rows_exact + c.duplicate_rows_merged
-                     + c.dead_person_rows + c.linked_rows)
+                     + c.not_living_rows + c.linked_rows)
             assert c.rows == parts, f"{name}: {c.rows} rows but {parts} accounted for"
 
     def to_markdown(self) -> str:
@@ -102,16 +106,17 @@ class LinkageReport(LinkageCounts):
         lines = [f"# Linkage report — {self.dataset} as of {self.as_of}", "",
                  f"Resident registry: {r.rows:,} rows → {r.persons:,} persons "
                  f"({r.duplicate_rows_exact:,} exact duplicates, {r.stale_rows:,} stale "
-                 f"registrations); {r.dead_excluded:,} dead on the date excluded; "
-                 f"{r.living:,} living in {r.households:,} households.", "",
+                 f"registrations); {r.dead_excluded:,} dead on the date excluded, "
+                 f"{r.not_yet_born:,} born after it; {r.living:,} living in {r.households:,} "
+                 "households.", "",
                  "| registry | rows | orphans | exact dup. | merged dup. | conflicting values "
-                 "| dead persons' rows | linked | absent persons |",
+                 "| rows of people not living | linked | absent persons |",
                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for name, c in self.registries.items():
             absent = f"{c.persons_absent:,}" + (" (lists positives only)" if c.positive_only else "")
             lines.append(f"| {name} | {c.rows:,} | {c.orphan_rows:,} | {c.duplicate_rows_exact:,} "
                          f"| {c.duplicate_rows_merged:,} | {c.conflicting_values:,} "
-                         f"| {c.dead_person_rows:,} | {c.linked_rows:,} | {absent} |")
+                         f"| {c.not_living_rows:,} | {c.linked_rows:,} | {absent} |")
         lines += ["", f"Family references to unknown persons: {self.family_unknown_references}; "
                   f"residents with an unknown 시군구: {self.unknown_sigungu_persons}.",
                   f"Earnings window: {self.earnings_window}.", ""]
@@ -154,11 +159,8 @@ def from_counts(ds: Dataset, as_of: dt.date, parts: list[LinkageCounts]) -> Link
         c.orphan_rows += rows[name] - c.rows
         c.rows = rows[name]
     first, last = ds.earnings_months
-    m3, m1 = incomes.month_start(as_of, -3), incomes.month_start(as_of, -1)
     window = {"first_month": first.isoformat(), "last_month": last.isoformat(),
-              "last_3_months_covered": first <= m3 and last >= m1,
-              "previous_year_covered": first <= dt.date(as_of.year - 1, 1, 1)
-              and last >= dt.date(as_of.year - 1, 12, 1)}
+              **incomes.coverage(as_of, ds.earnings_months)}
     return LinkageReport(dataset=str(ds.path), as_of=as_of, earnings_window=window,
                          **total.model_dump())
 
@@ -173,17 +175,25 @@ def linkage_report(dataset: Dataset | str | Path, as_of: dt.date) -> LinkageRepo
 
 def _resident(ds: Dataset, as_of: dt.date,
               person_ids: pl.Series | None) -> tuple[ResidentCounts, pl.DataFrame]:
-    """The resident counts, and person_id, alive, sigungu_code of each person counted."""
+    """The resident counts, and person_id, alive, sigungu_code of each person counted (those
+    born after the date among them, not alive)."""
     raw = cleaning.raw(ds, "resident", person_ids).collect()
-    unique_rows = raw.unique().height
-    res = (cleaning.resident(ds, person_ids)
+    unique = raw.unique()
+    unborn_rows = unique.filter(~cleaning.born_by(as_of))
+    res = (cleaning.resident(ds, as_of, person_ids)
            .select("person_id", "household_id", "sigungu_code", alive(as_of).alias("alive")).collect())
     living = res.filter("alive")
-    counts = ResidentCounts(rows=raw.height, duplicate_rows_exact=raw.height - unique_rows,
-                            stale_rows=unique_rows - res.height, persons=res.height,
+    unborn = (unborn_rows.select("person_id").unique()
+              .join(res.select("person_id"), on="person_id", how="anti")
+              .with_columns(pl.lit(False).alias("alive")))
+    counts = ResidentCounts(rows=raw.height, duplicate_rows_exact=raw.height - unique.height,
+                            stale_rows=unique.height - unborn_rows.height - res.height,
+                            not_yet_born_rows=unborn_rows.height, persons=res.height,
                             dead_excluded=res.height - living.height, living=living.height,
+                            not_yet_born=unborn.height,
                             households=living["household_id"].drop_nulls().n_unique())
-    return counts, res.drop("household_id")
+    persons = pl.concat([res.drop("household_id"), unborn], how="diagonal")
+    return counts, persons
 
 
 def _registry(ds: Dataset, name: str, persons: pl.DataFrame, as_of: dt.date,
@@ -209,7 +219,7 @@ def _registry(ds: Dataset, name: str, persons: pl.DataFrame, as_of: dt.date,
     return RegistryCounts(
         rows=rows, orphan_rows=rows - kept.height, duplicate_rows_exact=shared.height - unique.height,
         duplicate_rows_merged=unique.height - keys.height, conflicting_keys=conflicting.height,
-        conflicting_values=conflicting_values, dead_person_rows=clean.height - linked.height,
+        conflicting_values=conflicting_values, not_living_rows=clean.height - linked.height,
         linked_rows=linked.height, rows_dated_after_as_of=dated,
         persons_absent=living.len() - living.is_in(linked["person_id"].implode()).sum(),
         positive_only=reg.positive_only)

@@ -69,14 +69,14 @@ class Sources:
 
     @cached_property
     def _all_living(self) -> pl.DataFrame:
-        return (cleaning.resident(self.ds).filter(alive(self.as_of))
+        return (cleaning.resident(self.ds, self.as_of).filter(alive(self.as_of))
                 .select("person_id", "household_id").collect())
 
     def living(self, ids: pl.Series) -> pl.DataFrame:
         """person_id, household_id of those ids who are living residents on the date."""
         if self.full:
             return self._subset(self._all_living, ids)
-        return (cleaning.resident(self.ds, ids).filter(alive(self.as_of))
+        return (cleaning.resident(self.ds, self.as_of, ids).filter(alive(self.as_of))
                 .select("person_id", "household_id").collect())
 
     @property

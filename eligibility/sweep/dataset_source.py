@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from ..errors import DataError
-from ..records import cleaning, report
+from ..records import cleaning, incomes, report
 from ..records.dataset import Dataset, SchemaError
 from ..records.linkage import link_persons, received_benefits
 from . import shard
@@ -44,12 +44,24 @@ def open_source(path: Path) -> DatasetSource:
 
 class DatasetSource:
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+        self.path = Path(path).resolve()   # the run's record names the dataset unambiguously
         self.ds = Dataset.open(self.path)
         self.shards: Path | None = None
 
     def describe(self) -> str:
         return str(self.path)
+
+    def warnings(self, as_of: dt.date) -> list[str]:
+        """What makes every decision as of the date less than it could be: an earnings window
+        the registry does not cover (every income from it unknown)."""
+        first, last = self.ds.earnings_months
+        missed = [k.removesuffix("_covered").replace("_", " ")
+                  for k, ok in incomes.coverage(as_of, self.ds.earnings_months).items() if not ok]
+        if not missed:
+            return []
+        return [f"the earnings registry covers {first:%Y-%m} to {last:%Y-%m}: as of {as_of} it does "
+                f"not cover the {' nor the '.join(missed)}, so every income from it is unknown and "
+                "decisions that need it are undetermined"]
 
     def parse_person_id(self, text: str) -> object:
         return parse_id(text, pl.Int64())
@@ -64,7 +76,7 @@ class DatasetSource:
                 linkage_report: bool = False) -> None:
         if len(plan) > 1:
             self.shards = workdir / "shards"
-            dead = shard.dead(self.ds, as_of) if linkage_report else None
+            dead = shard.not_living(self.ds, as_of) if linkage_report else None
             shard.write_shards(self.ds, plan, self.shards, as_of, dead)
 
     def _dataset(self, part: Partition) -> Dataset:
@@ -103,17 +115,17 @@ class DatasetSource:
         """The person's household, and the household of a spouse registered elsewhere (their
         couple is one unit), linked from the whole dataset. People whose household is unknown
         (the person, a spouse) come as themselves."""
-        me = cleaning.resident(self.ds, pl.Series([person_id], dtype=pl.Int64)).collect()
+        me = cleaning.resident(self.ds, as_of, pl.Series([person_id], dtype=pl.Int64)).collect()
         if me.is_empty():
             return pl.DataFrame()
         households, unplaced = self._placed(me, set(), me.clear()["person_id"])
         for _ in range(2):  # the household, then households of spouses living elsewhere
-            ids = self._residents_of(households, unplaced)
+            ids = self._residents_of(as_of, households, unplaced)
             spouses = (cleaning.registry(self.ds, "family", ids).select("spouse_id").drop_nulls()
                        .collect()["spouse_id"])
-            households, unplaced = self._placed(cleaning.resident(self.ds, spouses).collect(),
+            households, unplaced = self._placed(cleaning.resident(self.ds, as_of, spouses).collect(),
                                                 households, unplaced)
-        return link_persons(self.ds, as_of, self._residents_of(households, unplaced))
+        return link_persons(self.ds, as_of, self._residents_of(as_of, households, unplaced))
 
     @staticmethod
     def _placed(found: pl.DataFrame, households: set[object],
@@ -123,10 +135,10 @@ class DatasetSource:
         return (households | set(found["household_id"].drop_nulls().to_list()),
                 pl.concat([unplaced, alone]).unique())
 
-    def _residents_of(self, households: set[object], also: pl.Series) -> pl.Series:
-        """People whose latest registration is in one of these households, and `also`."""
+    def _residents_of(self, as_of: dt.date, households: set[object], also: pl.Series) -> pl.Series:
+        """People whose registration on the date is in one of these households, and `also`."""
         candidates = (self.ds.scan("resident").filter(pl.col("household_id").is_in(list(households)))
                       .select("person_id").unique().collect()["person_id"])
-        latest = cleaning.resident(self.ds, candidates).collect()
+        latest = cleaning.resident(self.ds, as_of, candidates).collect()
         mine = latest.filter(pl.col("household_id").is_in(list(households)))["person_id"]
         return pl.concat([mine, also.cast(mine.dtype)]).unique()

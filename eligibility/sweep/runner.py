@@ -147,7 +147,7 @@ def run_sweep(source: PersonSource, spec: RulesSpec, options: SweepOptions,
                       partition_size=options.partition_size, workers=workers,
                       persons=persons, households=sum(r.households for r in results),
                       decisions=persons * len(rules.programmes), decisions_hash=digest,
-                      counts=counts, timings=timings)
+                      counts=counts, timings=timings, warnings=source.warnings(spec.as_of))
         manifest = write_manifest(workdir, record, rules, results)
         fsync_tree(workdir)
         os.rename(workdir, final)   # the publication: atomic on one filesystem

@@ -35,6 +35,10 @@ class PersonSource(Protocol):
 
     def describe(self) -> str: ...
 
+    def warnings(self, as_of: dt.date) -> list[str]:
+        """What the records cannot tell as of the date (the sweep's manifest and console say it)."""
+        ...
+
     def parse_person_id(self, text: str) -> object:
         """A person_id typed on the command line, as the records hold it."""
         ...
@@ -88,6 +92,9 @@ class FrameSource:
 
     def describe(self) -> str:
         return self.name
+
+    def warnings(self, as_of: dt.date) -> list[str]:
+        return []
 
     def parse_person_id(self, text: str) -> object:
         return parse_id(text, self.frame.schema["person_id"])

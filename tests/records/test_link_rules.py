@@ -9,6 +9,7 @@ import polars as pl
 from records_builders import AS_OF, Builder, family, month, person, prop
 
 from eligibility.records import link_persons, linkage_report, received_benefits
+from eligibility.sweep import shard
 
 
 def row(frame: pl.DataFrame, pid: int) -> dict:
@@ -148,6 +149,34 @@ def test_stale_registration_and_absent_family(build: Builder) -> None:
     assert one["couple_id"] == 1
     rep = linkage_report(ds, AS_OF)
     assert (rep.resident.rows, rep.resident.duplicate_rows_exact, rep.resident.stale_rows) == (3, 1, 1)
+
+
+def test_only_registrations_in_force_on_the_date_count(build: Builder) -> None:
+    """As of a past date, a later move is not yet in force, and a baby born later is not a
+    resident: not in the frame, not in a sweep's population, and counted in the report. Someone
+    whose only registration is later (an export of current registrations) is still there."""
+    ds = build(resident=[person(1, 1, moved="2020-01-01"), person(1, 2, moved="2026-02-01"),
+                         person(2, 1, rel="spouse", sex="F"),
+                         person(3, 1, born="2026-01-15", rel="child", moved="2026-01-15"),
+                         person(4, 3, moved="2026-02-10"),
+                         person(5, 4, moved="2026-02-01"), person(5, 5, moved="2026-02-20")],
+               family=[family(3, mother=2, father=1)])
+    past = dt.date(2025, 12, 31)
+    then = link_persons(ds, past)
+    assert then["person_id"].to_list() == [1, 2, 4, 5]
+    assert (row(then, 1)["household_id"], row(then, 4)["household_id"]) == (1, 3)
+    assert row(then, 5)["household_id"] == 4           # none in force: the earliest
+    assert shard.population(ds, past)["person_id"].to_list() == [1, 2, 4, 5]
+    assert shard.not_living(ds, past).tolist() == [3]
+    rep = linkage_report(ds, past)
+    assert (rep.resident.not_yet_born_rows, rep.resident.stale_rows) == (1, 2)
+    assert (rep.resident.not_yet_born, rep.resident.living) == (1, 4)
+    assert rep.registries["family"].not_living_rows == 1
+    rep.check()
+    now = link_persons(ds, AS_OF)
+    assert now["person_id"].to_list() == [1, 2, 3, 4, 5]
+    assert (row(now, 1)["household_id"], row(now, 5)["household_id"]) == (2, 5)
+    assert linkage_report(ds, AS_OF).resident.stale_rows == 2
 
 
 def test_dated_registries(build: Builder) -> None:

@@ -161,7 +161,7 @@ def test_linkage_report_counted_by_partition_is_the_whole_report(dataset: Path, 
     # each kind of count is there to be got wrong
     earnings, resident = whole.registries["earnings"], whole.resident
     assert earnings.orphan_rows and earnings.duplicate_rows_exact and earnings.duplicate_rows_merged
-    assert earnings.dead_person_rows and earnings.persons_absent
+    assert earnings.not_living_rows and earnings.persons_absent
     assert whole.registries["benefits"].rows_dated_after_as_of
     assert resident.stale_rows and resident.duplicate_rows_exact and resident.dead_excluded
     assert whole.family_unknown_references["spouse_id"]
@@ -189,3 +189,19 @@ def test_people_of_unknown_household_are_undetermined_where_it_matters(
     asks = pl.read_parquet(run.file("undetermined")).filter(pl.col("input") == "household_id")
     assert set(asks["registry"]) == {"resident"}
     assert set(asks["person_id"]) == set(people)   # everyone unplaced, and no one else
+
+
+def test_a_past_date_leaves_out_the_people_born_after_it(dataset: Path) -> None:
+    """As of a past date, the plan, the partitioned report and the whole report agree on who was
+    born by then; the earnings registry's window, which that date's previous year is outside of,
+    is a warning for the run."""
+    past = dt.date(2025, 6, 1)
+    source = DatasetSource(dataset)
+    people = source.population(past)["person_id"]
+    births = pl.read_parquet(dataset / "resident.parquet").group_by("person_id").agg(pl.col("birth_date").max())
+    later = births.filter(pl.col("birth_date") > past)["person_id"]
+    assert later.len() and not people.is_in(later.implode()).any()
+    whole = linkage_report(dataset, past)
+    assert whole.resident.not_yet_born == later.len() and whole.resident.living == people.len()
+    assert dataset_source.linkage_report(dataset, past, 700) == whole
+    assert source.warnings(past) and not source.warnings(AS_OF)

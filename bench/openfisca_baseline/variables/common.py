@@ -6,8 +6,8 @@ import numpy as np
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
 
-from ..entities import Household, Person
 from ..arith import isum
+from ..entities import Household, Person
 from .base import Money, as_of_date, linear_table
 from .inputs import Relation
 
