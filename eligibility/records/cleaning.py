@@ -7,8 +7,8 @@ Rules, in this order (linkage_report counts each step):
      that agree are kept and values that disagree become unknown (null) — the linker does
      not guess which agency is right, and unknown is what the rules can reason about;
   4. the resident registry instead keeps a person's latest registration in force on the date
-     (the highest move_in_date on or before it; an unknown move_in_date counts as in force);
-     the other rows are stale household links or not yet in force. A person whose every
+     (the highest move_in_date on or before it; one with an unknown move_in_date only when
+     there is no other); the other rows are stale household links or not yet in force. A person whose every
      registration is later keeps the earliest (an export of current registrations does not say
      where they lived before), and a person born after the date is not a resident on it.
 """

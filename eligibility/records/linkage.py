@@ -41,8 +41,8 @@ def _family(src: Sources, fam: pl.DataFrame) -> pl.DataFrame:
     """has_spouse, marital_status, birth_order and the spouse to pair with (couple_id)."""
     spouses = fam["spouse_id"].drop_nulls().unique()
     living = src.living(spouses)["person_id"].implode()
-    # a spouse who is not living on the date has died if a registration says so (one not yet
-    # registered has not); only the few spouses not living are looked up
+    # a spouse who is not living on the date has died if a registration says so (one born
+    # after the date has not); only the few spouses not living are looked up
     gone = spouses.filter(~spouses.is_in(living))
     dead = (cleaning.raw(src.ds, "resident", gone).filter(~alive(src.as_of)).select("person_id")
             .collect()["person_id"])
