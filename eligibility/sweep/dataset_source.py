@@ -55,8 +55,10 @@ class DatasetSource:
         """What makes every decision as of the date less than it could be: an earnings window
         the registry does not cover (every income from it unknown)."""
         first, last = self.ds.earnings_months
-        missed = [k.removesuffix("_covered").replace("_", " ")
-                  for k, ok in incomes.coverage(as_of, self.ds.earnings_months).items() if not ok]
+        covered = incomes.coverage(as_of, self.ds.earnings_months)
+        missed = [window for key, window in (("last_3_months_covered", "last 3 months"),
+                                             ("previous_year_covered", "previous year"))
+                  if not covered[key]]
         if not missed:
             return []
         return [f"the earnings registry covers {first:%Y-%m} to {last:%Y-%m}: as of {as_of} it does "
@@ -76,8 +78,8 @@ class DatasetSource:
                 linkage_report: bool = False) -> None:
         if len(plan) > 1:
             self.shards = workdir / "shards"
-            dead = shard.not_living(self.ds, as_of) if linkage_report else None
-            shard.write_shards(self.ds, plan, self.shards, as_of, dead)
+            not_living = shard.not_living(self.ds, as_of) if linkage_report else None
+            shard.write_shards(self.ds, plan, self.shards, as_of, not_living)
 
     def _dataset(self, part: Partition) -> Dataset:
         if self.shards is None:
