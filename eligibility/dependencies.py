@@ -1,10 +1,12 @@
-"""Which inputs feed which criterion, and over which unit — so an undetermined decision can
+"""Which inputs feed which criterion, and through which units — so an undetermined decision can
 name the missing inputs (and their registries) behind it. An aggregate needs its unit's key
 too (e.g. household_id): unknown, it leaves the aggregate unknown.
 
-A scope is None (the person's own value) or a unit name (any member of the unit). Scopes
-compose outward: an input read by a variable that is summed over the household is needed
-from every member of the household."""
+A scope is the path of units an input is read through, outermost first: () is the person's own
+value, ("household",) any member of the person's household, ("household", "couple") any member
+of the couple of any member of the household (a household sum of a couple sum). Units do not
+nest in the records (a spouse may be registered in another household), so a path is kept whole
+rather than folded into its widest unit."""
 
 from __future__ import annotations
 
@@ -13,16 +15,35 @@ from functools import cache
 from .expr import ast as x
 from .rulebook.rulebook import Rulebook
 
-Need = tuple[str, str | None]  # (input name, scope)
+Scope = tuple[str, ...]
+Need = tuple[str, Scope]  # (input name, scope)
 
 
-def _wider(book: Rulebook, a: str | None, b: str | None) -> str | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    order = list(book.units)  # inputs.yaml lists units from widest to narrowest
-    return a if order.index(a) <= order.index(b) else b
+def scope_name(scope: Scope) -> str:
+    """How a scope is written in manifests and explanations: person, household, household>couple."""
+    return ">".join(scope) or "person"
+
+
+def covers(wide: Scope, narrow: Scope) -> bool:
+    """Whether every member reached through `narrow` is reached through `wide`: `narrow` is a
+    subsequence of `wide` (every unit holds the person, so a step may stay where it is)."""
+    steps = iter(wide)
+    return all(unit in steps for unit in narrow)
+
+
+def widest(needs: set[Need]) -> set[Need]:
+    """The needs not covered by another need of the same input: a household-couple sum that
+    misses an input misses it for the household and the couple too, so one bit says it."""
+    return {(i, s) for i, s in needs
+            if not any(j == i and t != s and covers(t, s) for j, t in needs)}
+
+
+def _through(outer: Scope, inner: Scope) -> Scope:
+    """The scope of a need read through `inner`, itself read through `outer` (an aggregate over
+    the unit it is already in adds nothing)."""
+    if outer and inner and outer[-1] == inner[0]:
+        inner = inner[1:]
+    return outer + inner
 
 
 class InputNeeds:
@@ -34,23 +55,22 @@ class InputNeeds:
         self._prog = cache(self._prog_needs)
         self.of_criterion = cache(self._criterion_needs)  # type: ignore[method-assign]
 
-    def of_node(self, node: x.Node, scope: str | None = None) -> frozenset[Need]:
+    def of_node(self, node: x.Node, scope: Scope = ()) -> frozenset[Need]:
         book = self.book
         out: set[Need] = set()
         if isinstance(node, x.Aggregate):
             # the unit's key too: a person whose key is unknown has no known unit to aggregate over
             out.add((book.units[node.unit].key, scope))
-            inner = _wider(book, scope, node.unit)
             if node.arg is not None:
-                out |= self.of_node(node.arg, inner)
+                out |= self.of_node(node.arg, _through(scope, (node.unit,)))
             return frozenset(out)
         if isinstance(node, x.Name):
             if node.name in book.inputs:
                 out.add((node.name, scope))
             elif node.name in book.variables:
-                out |= {(i, _wider(book, scope, s)) for i, s in self._var(node.name)}
+                out |= {(i, _through(scope, s)) for i, s in self._var(node.name)}
         elif isinstance(node, x.ProgrammeRef):
-            out |= {(i, _wider(book, scope, s)) for i, s in self._prog(node.programme)}
+            out |= {(i, _through(scope, s)) for i, s in self._prog(node.programme)}
         for child in x.children(node):
             out |= self.of_node(child, scope)
         return frozenset(out)

@@ -17,7 +17,7 @@ import polars as pl
 
 from .backends import unit_ops
 from .backends.to_polars import I64, PolarsCompiler, Shared, crit_col, prog_col, var_col
-from .dependencies import InputNeeds, Need
+from .dependencies import InputNeeds, Need, covers, scope_name, widest
 from .errors import DataError, RuleError
 from .rulebook.rulebook import Rulebook
 
@@ -37,6 +37,7 @@ class ProgrammeLayout:
     criteria: tuple[str, ...]      # bit i of `failed`
     needs: tuple[Need, ...]        # bit i of `missing`: (input, scope)
     amount_modelled: bool
+    amount_needs: frozenset[Need]  # the needs the amount reads (an eligible amount may be unknown)
 
 
 def in_force(valid_from: dt.date | None, valid_until: dt.date | None, as_of: dt.date) -> bool:
@@ -72,16 +73,20 @@ class CompiledRulebook:
 
     def _layout(self, p: str) -> ProgrammeLayout:
         crits = tuple(c.id for c in self.criteria[p])
-        needs: set[Need] = set()
+        amount = self.book.amounts.get(p)
+        read_by_amount = self.needs.of_node(amount.node) if amount is not None else frozenset()
+        needs = set(read_by_amount)
         for c in crits:
             needs |= self.needs.of_criterion(p, c)
+        needs = widest(needs)
         # inputs by name, then unit keys: a rulebook's bits keep their meaning when keys are added
         keys = {u.key for u in self.book.units.values()}
-        ordered = tuple(sorted(needs, key=lambda n: (n[0] in keys, n[0], n[1] or "")))
+        ordered = tuple(sorted(needs, key=lambda n: (n[0] in keys, n[0], n[1])))
+        amount_needs = frozenset(n for n in ordered if any(_reads(n, m) for m in read_by_amount))
         if len(crits) > MAX_BITS or len(ordered) > MAX_BITS:
             raise RuleError("too_many", f"programme {p} has more than {MAX_BITS} criteria or inputs")
-        return ProgrammeLayout(p, self.book.programmes[p].unit, crits, ordered,
-                               self.book.amounts.get(p) is not None)
+        return ProgrammeLayout(p, self.book.programmes[p].unit, crits, ordered, amount is not None, amount_needs)
+
 
     # --- the plan: every intermediate column, in dependency layers ----------------------
     def _plan(self) -> tuple[list[list[pl.Expr]], dict[str, set[str]]]:
@@ -214,31 +219,43 @@ class CompiledRulebook:
         return unit_ops.first_marked(pl.col("person_id"), marked, unit)
 
     def _all_needs(self) -> list[Need]:
-        return sorted({n for lay in self.layout.values() for n in lay.needs}, key=lambda n: (n[0], n[1] or ""))
+        return sorted({n for lay in self.layout.values() for n in lay.needs})
 
     @staticmethod
     def _absent_col(need: Need) -> str:
-        return f"absent:{need[0]}:{need[1] or 'person'}"
+        return f"absent:{need[0]}:{scope_name(need[1])}"
 
     def _absent_flags(self) -> list[pl.Expr]:
-        """Per (input, scope): is the input unknown for the person, or for some member of the
-        unit (read from the `unknown:<input>` columns)."""
+        """Per (input, scope): is the input unknown for the person, or for some member reached
+        through the scope's units (read from the `unknown:<input>` columns)."""
         out = []
         for inp, scope in self._all_needs():
             absent = pl.col(f"unknown:{inp}")
-            if scope is not None:
-                absent = unit_ops.any_true(absent, scope)
+            for unit in reversed(scope):  # innermost first: any member of the couple, then of the household
+                absent = unit_ops.any_true(absent, unit)
             out.append(absent.alias(self._absent_col((inp, scope))))
         return out
 
+    def _amount_unknown(self, p: str) -> pl.Expr | None:
+        """Eligible, but the amount is unknown (None when the amount is not modelled)."""
+        if not self.layout[p].amount_modelled:
+            return None
+        return pl.col(prog_col(p, "eligible")).fill_null(False) & pl.col(prog_col(p, "amount")).is_null()
+
     def _missing(self, p: str) -> pl.Expr:
+        """Bit i: need i is absent and leaves the decision undetermined (through a criterion
+        it reads) or, eligible, the amount unknown."""
         lay = self.layout[p]
         bits: list[pl.Expr] = []
         undetermined = pl.col(prog_col(p, "eligible")).is_null()
+        amount_unknown = self._amount_unknown(p)
         for i, need in enumerate(lay.needs):
-            crits = [c for c in lay.criteria if need in self.needs.of_criterion(p, c)]
-            unknown_crit = pl.any_horizontal([pl.col(crit_col(p, c)).is_null() for c in crits])
-            bits.append(pl.when(undetermined & pl.col(self._absent_col(need)) & unknown_crit)
+            crits = [c for c in lay.criteria if any(_reads(need, m) for m in self.needs.of_criterion(p, c))]
+            why = undetermined & pl.any_horizontal([pl.col(crit_col(p, c)).is_null() for c in crits]) \
+                if crits else pl.lit(False)
+            if amount_unknown is not None and need in lay.amount_needs:
+                why = why | amount_unknown
+            bits.append(pl.when(pl.col(self._absent_col(need)) & why)
                         .then(pl.lit(1 << i, dtype=I64)).otherwise(pl.lit(0, dtype=I64)))
         return pl.sum_horizontal(bits) if bits else pl.lit(0, dtype=I64)
 
@@ -250,8 +267,8 @@ class CompiledRulebook:
     def evaluate(self, persons: pl.LazyFrame | pl.DataFrame, keep: set[str] | None = None) -> pl.DataFrame:
         """The persons frame (rows in the caller's order) with every intermediate and decision
         column, including the missing-input bit sets. Those are costly (a unit-wide test per
-        input), so they are computed only on the households where some decision is
-        undetermined, then scattered back to their rows. With `keep`, the computed columns are
+        input), so they are computed only for the people with an undetermined decision or an
+        unknown amount, on the rows their bits read, then scattered back to their rows. With `keep`, the computed columns are
         only those and what the decision columns read (see `decisions`)."""
         # one chunk per column: the plan gathers a lot, and gathers across chunks are several
         # times slower (a linked frame comes in ~10 chunks: the evaluation took 1.7x as long)
@@ -260,17 +277,24 @@ class CompiledRulebook:
         outputs = None if keep is None else keep | {c for e in decision_cols for c in e.meta.root_names()}
         # the in-memory engine: about 2x faster than polars' default on these plans (measured)
         full = self.lazy(frame, outputs).with_columns(decision_cols).collect(engine="in-memory")
-        pending = pl.any_horizontal([pl.col(f"{p}:status") == UNDETERMINED for p in self.programmes])
-        widest = next(iter(self.book.units))
-        pending_units = full.select(unit_ops.any_true(pending, widest)).to_series()
-        # those households' rows, with what the bits read: null masks rather than the inputs
+        pending = pl.any_horizontal([pl.col(f"{p}:status") == UNDETERMINED for p in self.programmes]
+                                    + [e for p in self.programmes if (e := self._amount_unknown(p)) is not None])
+        # the rows those bits read: the members reached through every scope (each round over
+        # the units follows one more step of any path, whatever its order)
+        depth = max((len(scope) for _, scope in self._all_needs()), default=0)
+        for _ in range(depth):
+            for unit in self.book.units:
+                pending = unit_ops.any_true(pending, unit)
+        pending_units = full.select(pending).to_series()
+        # those rows, with what the bits read: null masks rather than the inputs
         # (a filter of booleans is several times cheaper than a gather of values, strings
         # included), and their unit ids renumbered (the aggregates' slots follow the ids)
         groups = [unit_ops.group_col(u) for u in self.book.units]
         inputs = dict.fromkeys(i for i, _ in self._all_needs())
         some = (full.select(*groups, *(pl.col(i).is_null().alias(f"unknown:{i}") for i in inputs),
                             *(crit_col(p, c) for p in self.programmes for c in self.layout[p].criteria),
-                            *(prog_col(p, "eligible") for p in self.programmes))
+                            *(prog_col(p, "eligible") for p in self.programmes),
+                            *(prog_col(p, "amount") for p in self.programmes if self.layout[p].amount_modelled))
                 .filter(pending_units).lazy()
                 .with_columns(unit_ops.unit_ids(pl.col(g)).alias(g) for g in groups)
                 .with_columns(self._absent_flags())
@@ -298,6 +322,13 @@ class CompiledRulebook:
         cols = [f"{p}:{f}" for p in self.programmes for f in ("status", "amount", "failed", "missing")]
         return self.evaluate(lf, set(keep)).lazy().select(["person_id", *keep, *cols])
 
+    def missing_inputs(self, p: str, bits: int | None) -> list[dict[str, str]]:
+        """The missing inputs a decision's bits name, each with its scope and registry."""
+        return [self._described(n) for n in decode_bits(bits, self.layout[p].needs)]  # type: ignore[arg-type]
+
+    def _described(self, need: Need) -> dict[str, str]:
+        return {"input": need[0], "scope": scope_name(need[1]), "registry": self.book.registry_of(need[0])}
+
     def manifest(self) -> dict[str, object]:
         """The meaning of the decision columns, recorded once per run."""
         return {
@@ -305,12 +336,15 @@ class CompiledRulebook:
             "rules_hash": self.book.content_hash,
             "status_codes": STATUS_NAMES,
             "programmes": {p: {"unit": lay.unit, "failed_bits": list(lay.criteria),
-                               "missing_bits": [{"input": i, "scope": s or "person",
-                                                 "registry": self.book.registry_of(i)}
-                                                for i, s in lay.needs],
+                               "missing_bits": [self._described(n) for n in lay.needs],
                                "amount_modelled": lay.amount_modelled}
                            for p, lay in self.layout.items()},
         }
+
+
+def _reads(bit: Need, need: Need) -> bool:
+    """Whether a bit's need says `need` (its input, through a scope covering the need's)."""
+    return bit[0] == need[0] and covers(bit[1], need[1])
 
 
 def decode_bits(bits: int | None, names: tuple[object, ...]) -> list[object]:

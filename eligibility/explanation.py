@@ -141,8 +141,7 @@ class Explainer:
         return DecisionTrace(
             p, prog.label.ko, prog.label.en, STATUS_NAMES[status], amount, amount_note,
             [str(c) for c in decode_bits(failed, lay.criteria)],
-            [{"input": n[0], "scope": n[1] or "person", "registry": self.book.registry_of(n[0])}
-             for n in decode_bits(missing, lay.needs)],  # type: ignore[index]
+            self.c.missing_inputs(p, missing),
             crits)
 
     def cite(self, citation: Citation | None, act: str) -> str:

@@ -65,8 +65,7 @@ def decision_rows(compiled: CompiledRulebook, frame: pl.DataFrame) -> list[dict[
                 "household": rec["household_id"], "person": rec["person_id"], "programme": p,
                 "status": STATUS_NAMES[rec[f"{p}:status"]], "amount": rec[f"{p}:amount"],
                 "failed": [str(c) for c in decode_bits(rec[f"{p}:failed"], lay.criteria)],
-                "missing": [{"input": i, "scope": sc or "person", "registry": compiled.book.registry_of(i)}
-                            for i, sc in decode_bits(rec[f"{p}:missing"], lay.needs)]})  # type: ignore[misc]
+                "missing": compiled.missing_inputs(p, rec[f"{p}:missing"])})
     return rows
 
 

@@ -8,7 +8,7 @@ Output files (all Parquet, zstd):
   review.parquet                 receiving but ineligible now; by person_id
   undetermined.parquet           whose record to ask for, from which registry; by registry, input, person_id
   undetermined_by_input.parquet  how many decisions each missing input leaves undetermined
-  summary.parquet                per programme, 시도 and status: persons, units, amount, receiving
+  summary.parquet                per programme, 시도 and status: persons, units, amount, amount_unknown, receiving
 """
 
 from __future__ import annotations
@@ -94,17 +94,18 @@ def _summary(results: list[PartitionResult], rules: SweepRules) -> pl.DataFrame:
     if not parts:
         return pl.DataFrame(schema={"programme": pl.String, "sido_code": pl.String, "sido_name": pl.String,
                                     "status": pl.String, "persons": pl.Int64, "units": pl.Int64,
-                                    "amount": pl.Int64, "receiving": pl.Int64})
+                                    "amount": pl.Int64, "amount_unknown": pl.Int64, "receiving": pl.Int64})
     status = pl.col("status").replace_strict(STATUS_NAMES, return_dtype=pl.String)
     return (pl.concat(parts).group_by("programme", "sido_code", "sido_name", "status")
-            .agg(pl.col("persons", "units", "amount", "receiving").sum())
+            .agg(pl.col("persons", "units", "amount", "amount_unknown", "receiving").sum())
             .with_columns(status)
             .sort(pl.col("programme").replace_strict({p: i for i, p in enumerate(rules.programmes)}),
                   "sido_code", "status", nulls_last=True))
 
 
 def programme_totals(summary: pl.DataFrame, rules: SweepRules) -> dict[str, dict[str, Any]]:
-    """Per programme: persons by status, units and cost of the eligible, recipients by status."""
+    """Per programme: persons by status, units and cost of the eligible (and how many of them
+    have an unknown amount, left out of the cost), recipients by status."""
     out: dict[str, dict[str, Any]] = {}
     for p in rules.programmes:
         rows = summary.filter(pl.col("programme") == p)
@@ -116,6 +117,7 @@ def programme_totals(summary: pl.DataFrame, rules: SweepRules) -> dict[str, dict
             **{s: int(f["persons"].sum()) for s, f in by.items()},
             "eligible_units": int(eligible["units"].sum()),
             "amount": int(eligible["amount"].sum()),
+            "amount_unknown": int(eligible["amount_unknown"].sum()),
             **{f"receiving_{s}": int(f["receiving"].sum()) for s, f in by.items()},
         }
     return out

@@ -21,7 +21,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from ..evaluation import ELIGIBLE, INELIGIBLE, STATUS_NAMES, UNDETERMINED
+from ..dependencies import Scope, scope_name
+from ..evaluation import ELIGIBLE, INELIGIBLE, STATUS_NAMES
 from .spec import SweepRules
 
 # Ranking uses a monthly equivalent so that yearly and one-off amounts compare with monthly.
@@ -120,16 +121,17 @@ def review(dec: pl.DataFrame, receiving: pl.DataFrame, rules: SweepRules) -> pl.
 
 def undetermined(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(asks, counts). asks: one row per (registry, input, person whose record lacks it) with
-    the programmes it leaves undetermined and how many decisions; counts: per (registry,
-    input, programme), people to ask and decisions. The person asked about is always a member
-    of the partition, so both are complete per partition. `persons` has the rows of `dec`, in
-    the same order (as `partition.evaluate` makes them)."""
+    the programmes it leaves undetermined (or whose amount it leaves unknown) and how many
+    decisions; counts: per (registry, input, programme), people to ask and decisions. The person
+    asked about is always a member of the partition, so both are complete per partition.
+    `persons` has the rows of `dec`, in the same order (as `partition.evaluate` makes them)."""
     if not dec["person_id"].equals(persons["person_id"]):
         raise ValueError("undetermined: persons and decisions must be the same rows in the same order")
     if not rules.programmes:
         return _empty_asks(dec), _empty_counts()
     und = _undetermined_decisions(dec, rules)
-    asked = pl.concat([_asked_self(und, rules), *(_asked_members(und, persons, rules, u) for u in rules.units)])
+    asked = pl.concat([_asked_self(und, rules) if not scope else _asked_members(und, persons, rules, scope)
+                       for scope in rules.scopes])
     if asked.is_empty():
         return _empty_asks(dec), _empty_counts()
     # sorted by code, an (input, person, programme) is a run of equal codes and an (input,
@@ -149,69 +151,75 @@ CODE = (pl.col("inp").cast(pl.UInt64) * INP_UNIT + pl.col("row").cast(pl.UInt64)
         + pl.col("prog").cast(pl.UInt64)).alias("code")
 
 
+def _missing_col(scope: Scope) -> str:
+    return f"missing:{scope_name(scope)}"
+
+
 def _undetermined_decisions(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
-    """One row per undetermined decision: the person's row, unit keys, prog, and per scope
-    (person, then each unit) the missing bits of that scope in `missing:<scope>`. A person
-    whose unit key is unknown is the only known member of that unit: its bits are the
-    person's own."""
+    """One row per decision with missing bits (undetermined, or eligible with an unknown
+    amount): the person's row, unit keys, prog, and per scope the missing bits of that scope in
+    `missing:<scope>`. A person whose unit key is unknown is the only known member of that
+    unit: the bits of a scope starting with it go to the rest of the scope."""
     bits = _scope_bits(rules)
     keys = list(dict.fromkeys(rules.key_of(u) for u in rules.units))
     lf = dec.lazy().with_row_index("row")
     und = pl.concat([
-        lf.filter(pl.col(f"{p}:status") == UNDETERMINED).select(
+        lf.filter(pl.col(f"{p}:missing") != 0).select(
             "row", *keys, pl.lit(k, pl.UInt8).alias("prog"),
-            *[(pl.col(f"{p}:missing") & b[k]).alias(f"missing:{scope}") for scope, b in bits.items()])
+            *[(pl.col(f"{p}:missing") & b[k]).alias(_missing_col(scope)) for scope, b in bits.items()])
         for k, p in enumerate(rules.programmes)], how="vertical")
-    for unit in rules.units:
-        alone = pl.col(rules.key_of(unit)).is_null()
+    for scope in sorted((s for s in rules.scopes if s), key=len, reverse=True):  # a tail after its path
+        alone = pl.col(rules.key_of(scope[0])).is_null()
+        here, rest = _missing_col(scope), _missing_col(scope[1:])
         und = und.with_columns(
-            pl.when(alone).then(pl.col("missing:person") | pl.col(f"missing:{unit}"))
-            .otherwise(pl.col("missing:person")).alias("missing:person"),
-            pl.when(alone).then(0).otherwise(pl.col(f"missing:{unit}")).alias(f"missing:{unit}"))
+            pl.when(alone).then(pl.col(rest) | pl.col(here)).otherwise(pl.col(rest)).alias(rest),
+            pl.when(alone).then(0).otherwise(pl.col(here)).alias(here))
     return und.collect()
 
 
-def _scope_bits(rules: SweepRules) -> dict[str, list[int]]:
-    """Per scope (person, each unit), per programme: the bits of `missing` needed in that scope."""
-    bits = {scope: [0] * len(rules.programmes) for scope in ("person", *rules.units)}
+def _scope_bits(rules: SweepRules) -> dict[Scope, list[int]]:
+    """Per scope, per programme: the bits of `missing` needed through that scope."""
+    bits = {scope: [0] * len(rules.programmes) for scope in rules.scopes}
     for k, p in enumerate(rules.programmes):
         for i, (_, scope) in enumerate(rules.compiled.layout[p].needs):
-            bits[scope or "person"][k] |= 1 << i
+            bits[scope][k] |= 1 << i
     return bits
 
 
-def _decoded(pairs: pl.DataFrame, rules: SweepRules, scope: str) -> pl.DataFrame:
+def _decoded(pairs: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
     """(prog, missing:<scope>) → one row per input with a bit set, with its code. Each distinct bit
     set is decoded once and joined: no row-times-bits blow-up."""
     code = {name: i for i, name in enumerate(_input_codes(rules))}
-    # each input once per set, though two of its bits may be set (its own and a unit's scope)
+    # each input once per set, though two of its bits may be set (two scopes, neither covering
+    # the other, may meet in one column when a key is unknown)
     rows = list(dict.fromkeys(
         (k, m, code[inp]) for k, m in pairs.iter_rows()
         for i, (inp, _) in enumerate(rules.compiled.layout[rules.programmes[k]].needs) if m >> i & 1))
-    return pl.DataFrame(rows, schema={"prog": pl.UInt8, f"missing:{scope}": pl.Int64, "inp": pl.UInt16},
+    return pl.DataFrame(rows, schema={"prog": pl.UInt8, pairs.columns[1]: pl.Int64, "inp": pl.UInt16},
                         orient="row")
 
 
 def _asked_self(und: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
     """Inputs of the decided person: that person is asked about, once per decision."""
-    rows = und.filter(pl.col("missing:person") != 0)
-    bits = _decoded(rows.select("prog", "missing:person").unique(), rules, "person")
-    return rows.join(bits, on=["prog", "missing:person"]).select(CODE, pl.lit(1, pl.UInt32).alias("n"))
+    missing = _missing_col(())
+    rows = und.filter(pl.col(missing) != 0)
+    bits = _decoded(rows.select("prog", missing).unique(), rules)
+    return rows.join(bits, on=["prog", missing]).select(CODE, pl.lit(1, pl.UInt32).alias("n"))
 
 
-def _asked_members(und: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules, unit: str) -> pl.DataFrame:
-    """Inputs read across a unit: every member of the unit without a value is asked about,
-    once per decision of the unit that misses it."""
-    key, missing = rules.key_of(unit), f"missing:{unit}"
-    # the unit's decisions counted per bit set before decoding: a household's members
+def _asked_members(und: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules, scope: Scope) -> pl.DataFrame:
+    """Inputs read through units: every member reached through the scope without a value is
+    asked about, once per decision that misses it."""
+    key, missing = rules.key_of(scope[0]), _missing_col(scope)
+    # the decisions counted per unit and bit set before decoding: a household's members
     # often share one (2.3x fewer rows in the 1M sweep)
     counted = (und.lazy().filter(pl.col(missing) != 0).group_by(key, "prog", missing)
                .agg(pl.len().cast(pl.UInt32).alias("n")).collect())
     if counted.is_empty():
         return pl.DataFrame(schema={"code": pl.UInt64, "n": pl.UInt32})
-    bits = _decoded(counted.select("prog", missing).unique(), rules, unit)
+    bits = _decoded(counted.select("prog", missing).unique(), rules)
     names = _input_codes(rules)
-    lacking = _lacking(persons, key, counted[key].unique(), {i: names[i] for i in bits["inp"].unique()})
+    lacking = _lacking(persons, rules, scope, counted[key].unique(), {i: names[i] for i in bits["inp"].unique()})
     # joined with the bits first, eagerly: in one lazy plan polars may join the bits with
     # `lacking` first, on the input alone, a many-to-many blow-up (2-7 s instead of 0.3 s in
     # 10 of the 52 partitions of 1M at 52M, measured)
@@ -219,11 +227,26 @@ def _asked_members(und: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules, 
     return decoded.lazy().join(lacking, on=[key, "inp"]).select(CODE, "n").collect()
 
 
-def _lacking(persons: pl.DataFrame, key: str, units: pl.Series, inputs: dict[int, str]) -> pl.LazyFrame:
-    """(row, key, inp): the members of these units with no value for these inputs (by code)."""
-    members = (persons.lazy().with_row_index("row").filter(pl.col(key).is_in(units.implode()))
-               .select("row", key, *inputs.values()).collect().lazy())
-    return pl.concat([members.filter(pl.col(name).is_null()).select("row", key, pl.lit(i, pl.UInt16).alias("inp"))
+def _lacking(persons: pl.DataFrame, rules: SweepRules, scope: Scope, units: pl.Series,
+             inputs: dict[int, str]) -> pl.LazyFrame:
+    """(row, key, inp): the people reached through the scope from these units (by the key of its
+    first) with no value for these inputs (by code)."""
+    key = rules.key_of(scope[0])
+    keys = list(dict.fromkeys(rules.key_of(u) for u in scope))
+    members = persons.lazy().with_row_index("row")
+    if len(scope) == 1:  # only these units' members can be reached
+        members = members.filter(pl.col(key).is_in(units.implode()))
+    members = members.select("row", *keys, *inputs.values()).collect().lazy()
+    reached = members.filter(pl.col(key).is_in(units.implode())).select("row", pl.col(key).alias("start"))
+    for unit in scope[1:]:  # each step: the members of the units of those reached (or themselves, alone)
+        k = rules.key_of(unit)
+        step = reached.join(members.select("row", k), on="row")
+        via = (step.filter(pl.col(k).is_not_null()).select("start", k).unique()
+               .join(members.filter(pl.col(k).is_not_null()).select(k, "row"), on=k))
+        reached = pl.concat([step.filter(pl.col(k).is_null()).select("start", "row"),
+                             via.select("start", "row")]).unique()
+    reached = reached.join(members.drop(keys), on="row").rename({"start": key})
+    return pl.concat([reached.filter(pl.col(name).is_null()).select("row", key, pl.lit(i, pl.UInt16).alias("inp"))
                       for i, name in inputs.items()], how="vertical")
 
 
@@ -294,7 +317,8 @@ def _empty_counts() -> pl.DataFrame:
 
 
 def summary(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
-    """Per programme, 시도 and status: persons, units (households paid once), amount, receiving.
+    """Per programme, 시도 and status: persons, units (households paid once), amount, units whose
+    amount is unknown (eligible, an amount input missing), receiving.
     One pass over the partition: people are counted per 시도 and combination of statuses (a few
     thousand), and each programme's figures are added up from those."""
     if not rules.programmes:
@@ -303,7 +327,8 @@ def summary(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
     payees = sorted({u for u in map(rules.unit_of, rules.programmes) if u != "person"})
     combos = dec.lazy().group_by("sido_code", "sido_name", *vectors).agg(
         pl.len().alias("persons"), *[pl.col(f"payee:{u}").sum() for u in payees],
-        *[pl.col(f"{p}:amount", f"recv:{p}").sum() for p in rules.programmes]).collect().lazy()
+        *[pl.col(f"{p}:amount", f"recv:{p}").sum() for p in rules.programmes],
+        *[_amount_unknown(p, rules).sum().alias(f"unknown:{p}") for p in rules.programmes]).collect().lazy()
     parts = []
     for k, p in enumerate(rules.programmes):
         unit = rules.unit_of(p)
@@ -311,9 +336,19 @@ def summary(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
         parts.append(combos.group_by("sido_code", "sido_name", _status_of(k, dec.schema[f"{p}:status"])).agg(
             pl.col("persons").sum().cast(pl.Int64), units.sum().cast(pl.Int64).alias("units"),
             pl.col(f"{p}:amount").sum().cast(pl.Int64).alias("amount"),
+            pl.col(f"unknown:{p}").sum().cast(pl.Int64).alias("amount_unknown"),
             pl.col(f"recv:{p}").sum().cast(pl.Int64).alias("receiving"),
         ).with_columns(pl.lit(p).alias("programme")))
     return pl.concat(parts).collect()
+
+
+def _amount_unknown(p: str, rules: SweepRules) -> pl.Expr:
+    """An eligible unit (its payee) whose modelled amount is unknown: not in the cost."""
+    if not rules.amount_modelled(p):
+        return pl.lit(False)
+    unit = rules.unit_of(p)
+    paid = pl.col(f"payee:{unit}") if unit != "person" else pl.lit(True)
+    return (pl.col(f"{p}:status") == ELIGIBLE) & paid & pl.col(f"{p}:amount").is_null()
 
 
 # Statuses packed as base-4 digits of an Int64 (31 programmes a column), NO_STATUS for null.

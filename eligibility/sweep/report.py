@@ -36,13 +36,16 @@ def summary_table(record: dict[str, Any], labels: dict[str, str]) -> Table:
             cost = "not modelled"
         else:
             cost = won(c["amount"]) + ("" if c["period"] == "month" else f" /{c['period']}")
+            if c.get("amount_unknown"):  # runs recorded before the count have none
+                cost += f" +{n(c['amount_unknown'])} unknown"
             month_total += c["amount"] if c["period"] == "month" else 0
         t.add_row(labels.get(p, p), eligible, n(c["undetermined"]), n(receiving),
                   f"[green]{n(c['outreach'])}[/] +{n(c['outreach_no_consent'])}",
                   f"[red]{n(c['review'])}[/]", cost)
     t.caption = ("outreach: consent to contact + without consent (never contacted); "
                  "review: receiving but ineligible; cost: the eligible's amounts, household amounts "
-                 f"once. Monthly programmes: {won(month_total)} won a month")
+                 "once (+N unknown: eligible, amount unknown for a missing input, on the undetermined "
+                 f"list). Monthly programmes: {won(month_total)} won a month")
     return t
 
 

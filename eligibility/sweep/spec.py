@@ -1,6 +1,6 @@
 """What a sweep needs to know about the compiled rules, derived once per run: the decision
 columns, the units and who is paid a unit amount, which inputs are crisis signals, which
-missing inputs are read across a unit (so the person to ask about may be another member)."""
+missing inputs are read through units (so the person to ask about may be another member)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
+from ..dependencies import Scope
 from ..evaluation import CompiledRulebook
 from ..rulebook.loader import load_rulebook
 
@@ -46,6 +47,9 @@ class SweepRules:
     def unit_of(self, p: str) -> str:
         return self.compiled.layout[p].unit
 
+    def amount_modelled(self, p: str) -> bool:
+        return self.compiled.layout[p].amount_modelled
+
     def period_of(self, p: str) -> str:
         return self.book.programmes[p].amount.period
 
@@ -57,16 +61,19 @@ class SweepRules:
     def units(self) -> list[str]:
         """Units that matter: those of household-level programmes and of scoped inputs."""
         used = {self.unit_of(p) for p in self.programmes if self.unit_of(p) != "person"}
-        used |= {scope for p in self.programmes for _, scope in self.compiled.layout[p].needs if scope}
+        used |= {unit for p in self.programmes for _, scope in self.compiled.layout[p].needs for unit in scope}
         return sorted(used)
+
+    @cached_property
+    def scopes(self) -> list[Scope]:
+        """The scopes of the missing bits, with every tail of each (a member of no known unit
+        is asked about through the rest of the path): (), ("couple",), ("household", "couple")..."""
+        scopes = {scope[k:] for p in self.programmes for _, scope in self.compiled.layout[p].needs
+                  for k in range(len(scope) + 1)}
+        return sorted(scopes, key=lambda s: (len(s), s))
 
     def key_of(self, unit: str) -> str:
         return self.book.units[unit].key
-
-    @cached_property
-    def scoped_inputs(self) -> list[str]:
-        """Inputs missing somewhere in a unit (a member other than the decided person)."""
-        return sorted({i for p in self.programmes for i, s in self.compiled.layout[p].needs if s})
 
     # --- columns next to the decisions ------------------------------------------------
     def defaults(self, frame_columns: list[str]) -> list[pl.Expr]:

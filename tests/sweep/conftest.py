@@ -91,6 +91,18 @@ def known_source(mini: Rulebook) -> FrameSource:
 
 
 @pytest.fixture(scope="session")
+def source_of() -> Any:
+    """source_of(book, households): a FrameSource of hand-written households (household file
+    form), everyone in Seoul with contact consent, no one receiving anything."""
+    def make(book: Rulebook, households: list[dict[str, Any]]) -> FrameSource:
+        frame = households_frame(book, {"households": households})
+        frame = with_contract_columns(frame, dict.fromkeys(frame["person_id"], "11"), set())
+        return FrameSource(frame, pl.DataFrame(schema={"person_id": frame.schema["person_id"],
+                                                       "programme": pl.String, "since": pl.Date}))
+    return make
+
+
+@pytest.fixture(scope="session")
 def make_population() -> Any:
     return random_population
 

@@ -58,8 +58,7 @@ def test_explain_agrees_with_the_sweep(dataset: Path, swept: Path) -> None:
             assert (t.status, t.amount, t.failed) == (
                 STATUS_NAMES[row[f"{p}:status"]], row[f"{p}:amount"],
                 decode_bits(row[f"{p}:failed"], lay.criteria)), (row["person_id"], p)
-            assert [(m["input"], m["scope"]) for m in t.missing] == [
-                (i, s or "person") for i, s in decode_bits(row[f"{p}:missing"], lay.needs)]  # type: ignore[misc]
+            assert t.missing == compiled.missing_inputs(p, row[f"{p}:missing"]), (row["person_id"], p)
 
 
 def test_explain_command_prints_json_and_trees(dataset: Path, swept: Path) -> None:

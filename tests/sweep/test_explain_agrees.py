@@ -39,8 +39,7 @@ def agree(run: PublishedRun, source: PersonSource, spec: RulesSpec, people: list
             assert t.status == STATUS_NAMES[row[f"{p}:status"]], (row["person_id"], p)
             assert t.amount == row[f"{p}:amount"], (row["person_id"], p)
             assert t.failed == decode_bits(row[f"{p}:failed"], lay.criteria)
-            assert [(m["input"], m["scope"]) for m in t.missing] == [
-                (i, s or "person") for i, s in decode_bits(row[f"{p}:missing"], lay.needs)]  # type: ignore[misc]
+            assert t.missing == compiled.missing_inputs(p, row[f"{p}:missing"]), (row["person_id"], p)
             checked += 1
     return checked
 
