@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -24,7 +26,16 @@ _WORKER: tuple[SweepRules, PersonSource, dt.date, Path, bool] | None = None
 
 def _init_worker(spec: RulesSpec, source: PersonSource, workdir: Path, linkage: bool) -> None:
     global _WORKER
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER = (spec.compile(), source, spec.as_of, workdir, linkage)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose sweep was killed at once (SIGKILL: no clean-up) would wait for work
+    forever: the workers share the queue's write end, so it never reads an end of file."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _work(part: Partition) -> PartitionResult:
