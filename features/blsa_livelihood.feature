@@ -13,6 +13,12 @@ Feature: BLSA livelihood benefit (생계급여)
 
   Livelihood line, won per month:  1 person: 765,444 (2025), 820,556 (2026)
                                    4 persons: 1,951,287 (2025), 2,078,316 (2026)
+                                   8 persons: 3,171,856 (2025), 3,351,791 (2026)
+                                   9 persons: 3,467,416 (2025), 3,658,735 (2026)
+
+  For 8 or more persons the median income is the 7-person amount plus, for each person beyond
+  seven, the difference between the 7- and 6-person amounts: 8,988,428 + 923,623 per person in
+  2025, 9,515,150 + 959,198 per person in 2026.
 
   Background: a household in Jongno-gu, Seoul (서울 종로구), whose members have no income,
     property, car or obligatory provider unless the scenario says otherwise
@@ -84,6 +90,74 @@ Feature: BLSA livelihood benefit (생계급여)
         | 2026-06-01 | 2,078,316 | 2,078,316 | eligible   | 0       |
         | 2026-06-01 | 2,078,316 | 2,078,317 | ineligible | none    |
         | 2026-06-01 | 2,078,316 | 1,750,000 | eligible   | 328,316 |
+
+    Scenario Outline: A family of eight, 1 won under, at and 1 won over the line of 2025 and of 2026
+      The median income of 8 persons is the 7-person amount plus the difference between the 7- and
+      6-person amounts: 8,988,428 + 923,623 = 9,912,051 (2025), 9,515,150 + 959,198 = 10,474,348
+      (2026); the line is 32% of it, rounded to the won.
+
+      Given the date is <date>
+      And a household "h" with members:
+        | id     | relation_to_head | spouse | birth_date | other_income_monthly |
+        | father | head             | mother | 1975-05-01 | <income>             |
+        | mother | spouse           | father | 1977-08-20 | 0                    |
+        | c1     | child            |        | 2000-03-01 | 0                    |
+        | c2     | child            |        | 2002-06-01 | 0                    |
+        | c3     | child            |        | 2005-09-01 | 0                    |
+        | c4     | child            |        | 2008-01-15 | 0                    |
+        | c5     | child            |        | 2011-04-20 | 0                    |
+        | c6     | child            |        | 2014-11-30 | 0                    |
+      When the rules are evaluated
+      Then the value of household_size for person "father" is 8
+      And the value of median_income_household for person "father" is <median>
+      And the value of blsa_livelihood_line for person "father" is <line>
+      And person "father" is <status> for blsa_livelihood
+      And person "c6" is <status> for blsa_livelihood
+      And the blsa_livelihood amount of person "father" is <amount>
+
+      Examples:
+        | date       | median     | line      | income    | status     | amount  |
+        | 2025-06-01 | 9,912,051  | 3,171,856 | 3,171,855 | eligible   | 1       |
+        | 2025-06-01 | 9,912,051  | 3,171,856 | 3,171,856 | eligible   | 0       |
+        | 2025-06-01 | 9,912,051  | 3,171,856 | 3,171,857 | ineligible | none    |
+        | 2026-06-01 | 10,474,348 | 3,351,791 | 3,351,790 | eligible   | 1       |
+        | 2026-06-01 | 10,474,348 | 3,351,791 | 3,351,791 | eligible   | 0       |
+        | 2026-06-01 | 10,474,348 | 3,351,791 | 3,351,792 | ineligible | none    |
+        | 2026-06-01 | 10,474,348 | 3,351,791 | 3,000,000 | eligible   | 351,791 |
+
+    Scenario Outline: A family of nine, 1 won under, at and 1 won over the line of 2025 and of 2026
+      Two persons beyond seven: 8,988,428 + 2 × 923,623 = 10,835,674 (2025), 9,515,150 + 2 ×
+      959,198 = 11,433,546 (2026); the line is 32% of it, rounded to the won.
+
+      Given the date is <date>
+      And a household "h" with members:
+        | id     | relation_to_head | spouse | birth_date | other_income_monthly |
+        | father | head             | mother | 1975-05-01 | <income>             |
+        | mother | spouse           | father | 1977-08-20 | 0                    |
+        | c1     | child            |        | 2000-03-01 | 0                    |
+        | c2     | child            |        | 2002-06-01 | 0                    |
+        | c3     | child            |        | 2005-09-01 | 0                    |
+        | c4     | child            |        | 2008-01-15 | 0                    |
+        | c5     | child            |        | 2011-04-20 | 0                    |
+        | c6     | child            |        | 2014-11-30 | 0                    |
+        | c7     | child            |        | 2016-02-10 | 0                    |
+      When the rules are evaluated
+      Then the value of household_size for person "father" is 9
+      And the value of median_income_household for person "father" is <median>
+      And the value of blsa_livelihood_line for person "father" is <line>
+      And person "father" is <status> for blsa_livelihood
+      And person "c7" is <status> for blsa_livelihood
+      And the blsa_livelihood amount of person "father" is <amount>
+
+      Examples:
+        | date       | median     | line      | income    | status     | amount  |
+        | 2025-06-01 | 10,835,674 | 3,467,416 | 3,467,415 | eligible   | 1       |
+        | 2025-06-01 | 10,835,674 | 3,467,416 | 3,467,416 | eligible   | 0       |
+        | 2025-06-01 | 10,835,674 | 3,467,416 | 3,467,417 | ineligible | none    |
+        | 2026-06-01 | 11,433,546 | 3,658,735 | 3,658,734 | eligible   | 1       |
+        | 2026-06-01 | 11,433,546 | 3,658,735 | 3,658,735 | eligible   | 0       |
+        | 2026-06-01 | 11,433,546 | 3,658,735 | 3,658,736 | ineligible | none    |
+        | 2026-06-01 | 11,433,546 | 3,658,735 | 3,000,000 | eligible   | 658,735 |
 
     Scenario Outline: The same person in December 2025 and in January 2026, when the line rises
       Given the date is <date>

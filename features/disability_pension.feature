@@ -175,6 +175,36 @@ Feature: Disability Pension (장애인연금)
         | 0         | 439,700 |
         | 1,300,000 | 50,000  |
 
+    Scenario Outline: A near-poor person receives the 80,000 supplement at 64 and at 65; at 65 the basic pension replaces the basic benefit (2025)
+      A severely disabled person with no income of their own lives with an adult son: the pension
+      looks at the person (and a spouse) only, the BLSA status at the whole household of two, whose
+      lines in 2025 are 1,887,676 (housing, 48%) and 1,966,329 (near-poor, 50%). Near-poor persons
+      (차상위) receive a supplement of 80,000 both at 18–64 and at 65 and over; above the near-poor
+      line a person aged 65 or over receives 50,000. From 65 the person receives the basic pension
+      (342,510), which counts as BLSA income, and no basic benefit (Article 6(5)). The reference
+      gives the supplements of persons aged 65 and over for 2025 only.
+
+      Given the date is 2025-06-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date | disability_registered | disability_severe | other_income_monthly |
+        | yun | head             | <born>     | yes                   | yes               | 0                    |
+        | son | child            | 1998-03-01 | no                    | no                | <son_income>         |
+      When the rules are evaluated
+      Then the value of age for person "yun" is <age>
+      And person "yun" is <pension> for basic_pension
+      And the value of blsa_recognised_income for person "yun" is <recognised>
+      And person "yun" is <near_poor> for near_poor
+      And person "yun" is eligible for disability_pension
+      And the value of dp_basic_benefit for person "yun" is <basic>
+      And the value of dp_supplement for person "yun" is <supplement>
+      And the disability_pension amount of person "yun" is <amount>
+
+      Examples:
+        | born       | age | son_income | pension    | recognised | near_poor  | basic   | supplement | amount  |
+        | 1960-06-02 | 64  | 1,900,000  | ineligible | 1,900,000  | eligible   | 342,510 | 80,000     | 422,510 |
+        | 1960-06-01 | 65  | 1,580,000  | eligible   | 1,922,510  | eligible   | 0       | 80,000     | 80,000  |
+        | 1960-06-01 | 65  | 1,900,000  | eligible   | 2,242,510  | ineligible | 0       | 50,000     | 50,000  |
+
     Scenario Outline: Both spouses severely disabled each receive the basic benefit less 20%
       Given the date is <date>
       And a household "h" with members:

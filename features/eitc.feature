@@ -183,6 +183,37 @@ Feature: Earned Income Tax Credit (근로장려금)
       And person "mother" is eligible for eitc
       And the eitc amount of person "mother" is 1,108,333
 
+    Scenario Outline: A single worker living with a parent aged 70 or over is a one-earner household, with its higher limit and amounts
+      A co-resident parent (직계존속) aged 70 or over whose own income is at most 1,000,000 makes a
+      worker without a spouse a one-earner household (Article 100-3(5)): the income limit is then
+      32,000,000 instead of 22,000,000, and the credit follows the one-earner schedule. A parent
+      aged 69 does not count. The parents below are 70, or 69, both at the end of the income year
+      and on the date of evaluation.
+
+      Given the date is <date>
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date    | earned_income_annual |
+        | kim | head             | 1980-01-01    | <pay>                |
+        | mom | parent           | <parent_born> | 0                    |
+      When the rules are evaluated
+      Then the value of eitc_household_type for person "kim" is <type>
+      And criterion income of eitc is <met> for person "kim"
+      And person "kim" is <status> for eitc
+      And the eitc amount of person "kim" is <amount>
+      And the eitc amount of person "mom" is none
+
+      Examples: a parent aged 70 or 69, in the flat range of a one-earner household and the falling range of a single worker
+        | date       | pay        | parent_born | type       | met   | status     | amount    |
+        | 2026-06-01 | 10,300,000 | 1955-12-31  | one_earner | true  | eligible   | 2,850,000 |
+        | 2026-06-01 | 10,300,000 | 1956-06-02  | single     | true  | eligible   | 1,485,000 |
+        | 2025-06-01 | 10,300,000 | 1954-12-31  | one_earner | true  | eligible   | 2,850,000 |
+        | 2025-06-01 | 10,300,000 | 1955-06-02  | single     | true  | eligible   | 1,485,000 |
+
+      Examples: above the single limit of 22,000,000, below the one-earner limit of 32,000,000
+        | date       | pay        | parent_born | type       | met   | status     | amount    |
+        | 2026-06-01 | 26,000,000 | 1955-12-31  | one_earner | true  | eligible   | 950,000   |
+        | 2026-06-01 | 26,000,000 | 1956-06-02  | single     | false | ineligible | none      |
+
   Rule: [property] The household's total property is below 240,000,000 won; from 170,000,000 the credit is halved (Article 100-3(1), Article 100-5(4))
 
     Scenario Outline: A single worker with savings around the reduction point and the limit
