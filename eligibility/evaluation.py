@@ -87,7 +87,6 @@ class CompiledRulebook:
             raise RuleError("too_many", f"programme {p} has more than {MAX_BITS} criteria or inputs")
         return ProgrammeLayout(p, self.book.programmes[p].unit, crits, ordered, amount is not None, amount_needs)
 
-
     # --- the plan: every intermediate column, in dependency layers ----------------------
     def _plan(self) -> tuple[list[list[pl.Expr]], dict[str, set[str]]]:
         """Every column the selected programmes need, each in the first layer after the
@@ -268,8 +267,9 @@ class CompiledRulebook:
         """The persons frame (rows in the caller's order) with every intermediate and decision
         column, including the missing-input bit sets. Those are costly (a unit-wide test per
         input), so they are computed only for the people with an undetermined decision or an
-        unknown amount, on the rows their bits read, then scattered back to their rows. With `keep`, the computed columns are
-        only those and what the decision columns read (see `decisions`)."""
+        unknown amount, on the rows their bits read, then scattered back to their rows. With
+        `keep`, the computed columns are only those and what the decision columns read (see
+        `decisions`)."""
         # one chunk per column: the plan gathers a lot, and gathers across chunks are several
         # times slower (a linked frame comes in ~10 chunks: the evaluation took 1.7x as long)
         frame = persons.lazy().collect(engine="in-memory").rechunk()
