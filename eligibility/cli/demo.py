@@ -23,8 +23,8 @@ from ..rulebook.loader import RULES_DIR
 from ..sweep import RulesSpec, SweepOptions, SweepRun
 from ..sweep.dataset_source import open_source
 from . import app
-from .common import console, err_console
-from .sweep import Out, Rules, print_run, sweep_with_progress
+from .common import Rules, console, err_console
+from .sweep import Out, print_run, sweep_with_progress
 
 DEMO_PEOPLE = 100_000
 DEMO_SEED = 20260301

@@ -14,8 +14,9 @@ from ..evaluation import STATUS_NAMES, CompiledRulebook, decode_bits
 from ..explanation import DecisionTrace, Explainer
 from ..households import as_of_from, households_frame, read_household_file
 from ..render import decisions_table, print_explanations
+from ..rulebook.loader import RULES_DIR
 from . import app
-from .common import ReformOption, RulesOption, console, err_console, load_or_exit, parse_date
+from .common import ReformOption, Rules, console, err_console, load_or_exit, parse_date
 
 
 @app.command()
@@ -26,7 +27,7 @@ def evaluate(
     programme: list[str] | None = typer.Option(None, "--programme", "-p", help="Only these programmes."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     explain: bool = typer.Option(False, "--explain", help="Print each decision's criteria and values."),
-    rules: Path = RulesOption,
+    rules: Rules = RULES_DIR,
     reform: list[Path] | None = ReformOption,
 ) -> None:
     """Evaluate every programme for every person in FILE and print the decisions."""

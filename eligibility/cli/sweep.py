@@ -26,10 +26,9 @@ from ..sweep.report import run_details, runs_table, sido_table, summary_table
 from ..sweep.runner import clean_stale
 from ..sweep.source import PersonSource
 from . import app
-from .common import console, err_console, parse_date
+from .common import Rules, console, err_console, parse_date
 
 Out = Annotated[Path, typer.Option("--out", help="Where runs are published (and the registry).")]
-Rules = Annotated[Path, typer.Option("--rules", help="Rulebook folder.")]
 
 
 class SweepProgress:
