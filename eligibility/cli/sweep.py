@@ -111,7 +111,11 @@ def runs(run_id: Annotated[str | None, typer.Argument(help="Show everything abou
          limit: Annotated[int, typer.Option("--limit", "-n", help="How many runs, newest first.")] = 20) -> None:
     """List the sweep runs of the registry (status, timings, decisions hash), or one run in full:
     rules and dataset hashes, engine version, counts, timings and where the outputs are."""
-    registry = RunRegistry(out)
+    try:
+        registry = RunRegistry(out, create=False)
+    except EligibilityError as e:
+        err_console.print(str(e), markup=False, highlight=False)
+        raise typer.Exit(2) from None
     clean_stale(registry)
     if run_id is not None:
         row = registry.get(run_id)

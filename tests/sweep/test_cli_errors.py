@@ -35,3 +35,32 @@ def test_a_rules_folder_that_does_not_exist(command: list[str], dataset: Path, t
     err = fails([*args, "--rules", str(tmp_path / "no-rules")])
     assert "--rules" in err and "no-rules" in err and "does not exist" in err
     assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("out", ["afile", "afile/sub"])
+def test_sweep_out_under_a_file(out: str, dataset: Path, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    err = fails(["sweep", str(dataset), "--as-of", AS_OF, "--out", str(tmp_path / out)])
+    assert f"{tmp_path / 'afile'}" in err and "is a file, not a folder" in err
+    assert (tmp_path / "afile").read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("out", ["afile", "afile/sub"])
+def test_runs_out_under_a_file(out: str, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    err = fails(["runs", "--out", str(tmp_path / out)])
+    assert f"no run registry at {tmp_path / out}" in err and "is a file, not a folder" in err
+
+
+def test_runs_where_there_is_no_registry_creates_nothing(tmp_path: Path) -> None:
+    err = fails(["runs", "--out", str(tmp_path / "nowhere")])
+    assert f"no run registry at {tmp_path / 'nowhere'}" in err
+    assert not (tmp_path / "nowhere").exists()
+    (tmp_path / "empty").mkdir()
+    assert "no registry.sqlite there" in fails(["runs", "some-run", "--out", str(tmp_path / "empty")])
+    assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_runs_on_a_file_that_is_not_a_registry(tmp_path: Path) -> None:
+    (tmp_path / "registry.sqlite").write_text("hello")
+    assert "registry.sqlite is not a run registry" in fails(["runs", "--out", str(tmp_path)])
