@@ -3,8 +3,10 @@ never a traceback, and nothing created or lost on the way."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import polars as pl
 import pytest
 from typer.testing import CliRunner
 
@@ -64,3 +66,20 @@ def test_runs_where_there_is_no_registry_creates_nothing(tmp_path: Path) -> None
 def test_runs_on_a_file_that_is_not_a_registry(tmp_path: Path) -> None:
     (tmp_path / "registry.sqlite").write_text("hello")
     assert "registry.sqlite is not a run registry" in fails(["runs", "--out", str(tmp_path)])
+
+
+@pytest.mark.parametrize("command", ["sweep", "linkage", "explain"])
+def test_a_resident_registry_empty_or_without_ids(command: str, dataset: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(dataset, data)
+    resident = pl.read_parquet(data / "resident.parquet")
+    extra = ["1"] if command == "explain" else []
+    args = [command, str(data), *extra, "--as-of", AS_OF, *(["--out", str(tmp_path / "runs")] if command == "sweep" else [])]
+    resident.head(0).write_parquet(data / "resident.parquet")
+    err = fails(args)
+    assert "resident.parquet: column 'person_id': no rows" in err
+    resident.with_columns(pl.when(pl.int_range(pl.len()) < 3).then(None).otherwise(pl.col("person_id"))
+                          .alias("person_id")).write_parquet(data / "resident.parquet")
+    err = fails(args)
+    assert f"resident.parquet: column 'person_id': null in 3 of {resident.height:,} rows" in err
+    assert not (tmp_path / "runs").exists()
