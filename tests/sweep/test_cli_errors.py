@@ -83,3 +83,14 @@ def test_a_resident_registry_empty_or_without_ids(command: str, dataset: Path, t
     err = fails(args)
     assert f"resident.parquet: column 'person_id': null in 3 of {resident.height:,} rows" in err
     assert not (tmp_path / "runs").exists()
+
+
+def test_demo_never_generates_over_a_folder_it_cannot_open(dataset: Path, tmp_path: Path) -> None:
+    data = tmp_path / "extract"
+    shutil.copytree(dataset, data)
+    pl.read_parquet(data / "earnings.parquet").drop("other").write_parquet(data / "earnings.parquet")
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    err = fails(["demo", "--data", str(data), "--people", "500", "--out", str(tmp_path / "runs")])
+    assert "earnings.parquet: column 'other': missing" in err and "new or empty folder" in err
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+    assert not (tmp_path / "runs").exists()
