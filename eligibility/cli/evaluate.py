@@ -34,7 +34,7 @@ def evaluate(
     book = load_or_exit(rules, reform)
     try:
         data = read_household_file(file)
-        date = as_of_from(data, parse_date(as_of))
+        date = as_of_from(data, parse_date(as_of), str(file))
         frame = households_frame(book, data, str(file))
         compiled = CompiledRulebook(book, date, programme or None)
         rows = decision_rows(compiled, frame)

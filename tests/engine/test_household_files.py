@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 from eligibility.errors import DataError
-from eligibility.households import households_frame, parse_cell
+from eligibility.households import as_of_from, households_frame, parse_cell, read_household_file
 
 
 def frame(book, **member):
@@ -46,3 +49,60 @@ def test_household_fields_apply_to_every_member(mini_book):
     ("yes", "bool", True), ("no", "bool", False)])
 def test_table_cells(text, type_, value):
     assert parse_cell(text, type_) == value
+
+
+def from_file(book, tmp_path: Path, text: str, name: str = "h.yaml"):
+    """households_frame of a file written with `text`, as `eligibility evaluate` reads it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return households_frame(book, read_household_file(path), str(path))
+
+
+KIM = """\
+households:
+  - id: kim
+    sigungu_code: "11110"
+    members:
+      - id: kim-1
+        relation_to_head: head
+        birth_date: {birth}
+"""
+
+
+@pytest.mark.parametrize("birth", ["2026-02-30", "yesterday", "'1955-13-01'"])
+def test_an_invalid_date_names_file_line_member_and_field(mini_book, tmp_path, birth):
+    with pytest.raises(DataError) as info:
+        from_file(mini_book, tmp_path, KIM.format(birth=birth))
+    msg = str(info.value)
+    assert msg.startswith(f"{tmp_path / 'h.yaml'}:7: household 'kim', member 'kim-1': field 'birth_date': ")
+    assert f"{birth.strip(chr(39))!r} is not a valid YYYY-MM-DD date" in msg
+
+
+def test_a_household_level_date_is_named_at_its_own_line(mini_book, tmp_path):
+    text = "households:\n  - id: kim\n    birth_date: 2026-02-30\n    members:\n      - id: kim-1\n"
+    with pytest.raises(DataError, match=r"h.yaml:3: household 'kim', member 'kim-1': field 'birth_date'"):
+        from_file(mini_book, tmp_path, text)
+
+
+def test_an_invalid_date_in_json_names_member_and_field(mini_book, tmp_path):
+    text = '{"households": [{"id": "h", "members": [{"id": "a", "birth_date": "2026-02-30"}]}]}'
+    with pytest.raises(DataError, match=r"h.json: household 'h', member 'a': field 'birth_date': '2026-02-30'"):
+        from_file(mini_book, tmp_path, text, "h.json")
+
+
+def test_an_invalid_as_of_names_the_file_and_field(tmp_path):
+    path = tmp_path / "h.yaml"
+    path.write_text("households: []\nas_of: 2026-02-30\n", encoding="utf-8")
+    data = read_household_file(path)
+    with pytest.raises(DataError, match=r"h.yaml:2: field 'as_of': '2026-02-30' is not a valid YYYY-MM-DD date"):
+        as_of_from(data, None, str(path))
+    assert as_of_from(data, dt.date(2026, 3, 1), str(path)) == dt.date(2026, 3, 1)  # --as-of wins
+
+
+def test_broken_json_or_text_names_the_file(tmp_path):
+    (tmp_path / "h.json").write_text('{"households": [', encoding="utf-8")
+    with pytest.raises(DataError, match=r"h.json:1:17: not valid JSON"):
+        read_household_file(tmp_path / "h.json")
+    (tmp_path / "h.yaml").write_bytes(b"households: [\xff]\n")
+    with pytest.raises(DataError, match=r"h.yaml: not UTF-8 text"):
+        read_household_file(tmp_path / "h.yaml")

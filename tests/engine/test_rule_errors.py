@@ -136,3 +136,10 @@ def test_a_missing_rule_file_or_reform_file_is_named(tmp_path):
     with pytest.raises(RuleErrors) as info:
         load_rulebook(MINI_RULES, [tmp_path / "no-such-reform.yaml"])
     assert "no-such-reform.yaml" in str(info.value) and "No such file" in str(info.value)
+
+
+def test_an_impossible_date_in_a_rule_file_is_located(edited_rules):
+    root = edited_rules("parameters/basic_pension.yaml", "{from: 2026-01-01", "{from: 2026-02-30")
+    err = errors_of(root).errors[0]
+    assert err.code == "schema" and err.where.file.endswith("parameters/basic_pension.yaml")
+    assert err.where.line == 7 and "from" in err.message and "2026-02-30" in str(err)

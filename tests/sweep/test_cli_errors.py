@@ -94,3 +94,14 @@ def test_demo_never_generates_over_a_folder_it_cannot_open(dataset: Path, tmp_pa
     assert "earnings.parquet: column 'other': missing" in err and "new or empty folder" in err
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before
     assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("as_of: 2026-03-01\nhouseholds:\n  - id: kim\n    members:\n      - id: kim-1\n        birth_date: 2026-02-30\n",
+     "h.yaml:6: household 'kim', member 'kim-1': field 'birth_date': '2026-02-30' is not a valid YYYY-MM-DD date"),
+    ("as_of: yesterday\nhouseholds:\n  - id: kim\n    members:\n      - id: kim-1\n",
+     "h.yaml:1: field 'as_of': 'yesterday' is not a valid YYYY-MM-DD date"),
+])
+def test_evaluate_an_invalid_date(text: str, expected: str, tmp_path: Path) -> None:
+    (tmp_path / "h.yaml").write_text(text, encoding="utf-8")
+    assert expected in fails(["evaluate", str(tmp_path / "h.yaml")])
