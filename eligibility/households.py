@@ -26,6 +26,7 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from .errors import DataError, did_you_mean
 from .evaluation import DTYPES
+from .records.schema import RELATIONS
 from .rulebook.parameters import coerce
 from .rulebook.rulebook import Rulebook
 from .rulebook.yaml_source import locate, read_yaml
@@ -103,16 +105,38 @@ class Places:
         return where
 
 
+@dataclass(frozen=True)
+class Member:
+    """What the checks of a file's structure read of a member."""
+
+    household: str
+    h_index: int                 # the household's position in the file
+    id: str
+    spouse: str | None
+    relation: str | None
+    where: Callable[[str], str]  # names one of the member's fields in the file
+
+
 def households_frame(book: Rulebook, data: dict[str, Any], source: str = "<households>") -> pl.DataFrame:
-    """One row per member, every input typed; unknown keys are errors naming the field."""
+    """One row per member, every input typed; unknown keys, and households that break the
+    rules of docs/households.md, are errors naming the place and the field."""
     regions = load_regions(book)
     place = Places(data, source)
     rows: list[dict[str, Any]] = []
+    seen: dict[str, Member] = {}     # every member of the file so far, by id
+    households: set[str] = set()
     for h_index, hh in enumerate(data["households"]):
         h_path = ("households", h_index)
         if not isinstance(hh, dict):
             raise DataError(f"{place(h_path)}: household {h_index + 1} is not a mapping of id, members and fields")
         hid = str(hh.get("id", f"household-{h_index + 1}"))
+        if hid in households:  # the two would be evaluated as one household
+            raise DataError(f"{place((*h_path, 'id'), hid)}: field 'id': an earlier household has "
+                            "this id too (household ids are unique in the file)")
+        households.add(hid)
+        if "spouse" in hh:  # ignored, it would leave a couple unlinked without a word
+            raise DataError(f"{place((*h_path, 'spouse'), hid)}: field 'spouse' is a member's "
+                            "field (the member's spouse), not a household's")
         shared = {k: v for k, v in hh.items() if k not in STRUCTURE}
         members = hh.get("members") or []
         if not isinstance(members, list) or not members:
@@ -123,8 +147,14 @@ def households_frame(book: Rulebook, data: dict[str, Any], source: str = "<house
                 raise DataError(f"{place(m_path, hid)}: member {m_index + 1} is not a mapping of id and fields")
             pid = str(member.get("id", f"{hid}-{m_index + 1}"))
             values = {**shared, **{k: v for k, v in member.items() if k not in STRUCTURE}}
-            row = person_row(book, values, regions, place.of_fields(h_index, m_index, member, hid, pid))
+            where = place.of_fields(h_index, m_index, member, hid, pid)
+            if pid in seen:  # two people would become one
+                raise DataError(f"{where('id')}: field 'id': also the id of a member of household "
+                                f"'{seen[pid].household}' (member ids are unique in the file)")
+            row = person_row(book, values, regions, where)
             spouse = member.get("spouse")
+            seen[pid] = Member(hid, h_index, pid, None if spouse is None else str(spouse),
+                               row.get("relation_to_head"), where)
             row.update(person_id=pid, household_id=hid,
                        couple_id=min(pid, str(spouse)) if spouse is not None else pid)
             if spouse is not None and "has_spouse" not in values:
@@ -132,7 +162,42 @@ def households_frame(book: Rulebook, data: dict[str, Any], source: str = "<house
             if "relation_to_head" in values and "is_head" not in values:
                 row["is_head"] = values["relation_to_head"] == "head"
             rows.append(row)
+    check_relations(list(seen.values()), place)
     return pl.DataFrame(rows, schema=input_schema(book), orient="row")
+
+
+def check_relations(members: list[Member], place: Places) -> None:
+    """Spouses name each other, relation codes are the registry's, one head per household."""
+    by_id = {m.id: m for m in members}
+    for m in members:
+        if m.relation is not None and m.relation not in RELATIONS:
+            hint = did_you_mean(m.relation, RELATIONS)
+            raise DataError(f"{m.where('relation_to_head')}: field 'relation_to_head': unknown relation "
+                            f"'{m.relation}' ({hint or 'one of ' + ', '.join(RELATIONS)})")
+        if m.spouse is None:
+            continue
+        other = by_id.get(m.spouse)
+        if m.spouse == m.id:
+            why = "a member cannot be their own spouse"
+        elif other is None:
+            hint = did_you_mean(m.spouse, by_id)
+            why = f"no member '{m.spouse}' in the file" + (f" ({hint})" if hint else "")
+        elif other.spouse is None:  # one-sided: which of the two is right is not ours to guess
+            why = f"member '{other.id}' does not name '{m.id}' as spouse (a couple names each other)"
+        elif other.spouse != m.id:
+            why = f"member '{other.id}' names '{other.spouse}' as spouse, not '{m.id}'"
+        else:
+            continue
+        raise DataError(f"{m.where('spouse')}: field 'spouse': {why}")
+    for household in dict.fromkeys(m.household for m in members):
+        inside = [m for m in members if m.household == household]
+        heads = [m for m in inside if m.relation == "head"]
+        if len(heads) > 1:
+            raise DataError(f"{heads[1].where('relation_to_head')}: field 'relation_to_head': a second "
+                            f"head (member '{heads[0].id}' is head; a household has one)")
+        if not heads and all(m.relation is not None for m in inside):  # unknown ones may be the head
+            raise DataError(f"{place(('households', inside[0].h_index), household)}: field "
+                            "'relation_to_head': no member is the head (a household has one)")
 
 
 def person_row(book: Rulebook, values: dict[str, Any], regions: dict[str, dict[str, str]],

@@ -105,3 +105,11 @@ def test_demo_never_generates_over_a_folder_it_cannot_open(dataset: Path, tmp_pa
 def test_evaluate_an_invalid_date(text: str, expected: str, tmp_path: Path) -> None:
     (tmp_path / "h.yaml").write_text(text, encoding="utf-8")
     assert expected in fails(["evaluate", str(tmp_path / "h.yaml")])
+
+
+def test_evaluate_a_household_file_that_breaks_the_format(tmp_path: Path) -> None:
+    (tmp_path / "h.yaml").write_text(
+        "households:\n  - id: kim\n    members:\n      - id: kim-1\n        relation_to_head: head\n"
+        "        spouse: kim-9\n", encoding="utf-8")
+    err = fails(["evaluate", str(tmp_path / "h.yaml"), "--as-of", AS_OF])
+    assert "h.yaml:6: household 'kim', member 'kim-1': field 'spouse': no member 'kim-9' in the file" in err
