@@ -113,3 +113,9 @@ def test_evaluate_a_household_file_that_breaks_the_format(tmp_path: Path) -> Non
         "        spouse: kim-9\n", encoding="utf-8")
     fails(["evaluate", str(tmp_path / "h.yaml"), "--as-of", AS_OF],
           f"{tmp_path}/h.yaml:6: household 'kim', member 'kim-1': field 'spouse': no member 'kim-9' in the file")
+
+
+def test_generate_under_a_file(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["generate", "--people", "10", "--out", str(tmp_path / "afile" / "sub")],
+          f"cannot write the dataset to {tmp_path / 'afile' / 'sub'}: Not a directory")
