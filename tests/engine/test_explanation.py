@@ -86,3 +86,19 @@ def test_a_couple_registered_in_two_households_is_explained_as_decided(mini_book
     for r in rows:
         trace = traces[r["person"]][r["programme"]]
         assert (trace.status, trace.amount) == (r["status"], r["amount"]), (r["person"], r["programme"])
+
+
+def test_an_input_read_of_the_person_and_of_the_household_is_listed_once(rulebook):
+    # energy_voucher reads blsa_region_tier of the person and (via any(household, …)) of every
+    # member; with the region unknown, `evaluate` listed it twice ("missing: blsa_region_tier
+    # (region), blsa_region_tier (region)"). Both listings name each input once.
+    from eligibility.cli.evaluate import decision_rows
+
+    frame = households_frame(rulebook, {"households": [{"id": "h", "members": [
+        {"id": "a", "relation_to_head": "head", "birth_date": "1950-01-01"}]}]})
+    compiled = CompiledRulebook(rulebook, AS_OF, ["energy_voucher"])
+    (trace,) = Explainer(compiled, frame).explain("a")
+    (row,) = decision_rows(compiled, frame)
+    for missing in (trace.missing, row["missing"]):
+        names = [m["input"] for m in missing]
+        assert "blsa_region_tier" in names and len(names) == len(set(names)), names
