@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from ..errors import EligibilityError
-from ..rulebook.loader import RULES_DIR, load_rulebook
+from ..rulebook.loader import load_rulebook
 from ..rulebook.rulebook import Rulebook
 
 console = Console()
 err_console = Console(stderr=True)
 
-RulesOption = typer.Option(RULES_DIR, "--rules", help="Rulebook folder.")
+# Checked here too, not only by the loader: a sweep would otherwise create its --out folder
+# before finding that the rules are not there.
+Rules = Annotated[Path, typer.Option("--rules", exists=True, file_okay=False, help="Rulebook folder.")]
 ReformOption = typer.Option(None, "--reform", help="Reform file(s) overlaid on the rulebook (rulebook/overlay.py).")
 
 

@@ -26,6 +26,11 @@ def generate(
     from synthetic_data import NoiseConfig
     from synthetic_data import generate as run
 
+    try:  # before generating: a parent of --out that is a file would fail the first write
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        err_console.print(f"cannot write the dataset to {out}: {e.strerror}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
     report = run(people, seed, out, NoiseConfig.none() if no_noise else None)
     console.print(f"[green]wrote[/] {report.people:,} people in {report.households:,} households "
                   f"to {out} in {report.seconds:.1f} s")

@@ -16,34 +16,40 @@ import polars as pl
 import typer
 from rich.table import Table
 
-from ..errors import EligibilityError
-from ..records.dataset import Dataset, SchemaError
+from ..errors import DataError, EligibilityError
 from ..render import won
 from ..rulebook.loader import RULES_DIR
 from ..sweep import RulesSpec, SweepOptions, SweepRun
-from ..sweep.dataset_source import open_source
+from ..sweep.dataset_source import DatasetSource, open_source
 from . import app
-from .common import console, err_console
-from .sweep import Out, Rules, print_run, sweep_with_progress
+from .common import Rules, console, err_console
+from .sweep import Out, print_run, sweep_with_progress
 
 DEMO_PEOPLE = 100_000
 DEMO_SEED = 20260301
 DEMO_AS_OF = dt.date(2026, 3, 1)
 
 
-def ensure_dataset(data: Path, people: int, seed: int) -> None:
-    try:
-        Dataset.open(data)
+def ensure_dataset(data: Path, people: int, seed: int) -> DatasetSource:
+    """The dataset in `data`, generated first when there is nothing there. Anything else there
+    (a dataset that does not open, other files) is reported by open_source, never overwritten:
+    it may be someone's real extract with one column wrong."""
+    nothing_there = not data.exists() or (data.is_dir() and not any(data.iterdir()))
+    if not nothing_there:
+        try:
+            source = open_source(data)
+        except DataError as e:
+            raise DataError(f"{e}\nThe demo generates a population only into a new or empty folder: "
+                            f"delete {data} or pass another --data.") from None
         console.print(f"Using the dataset in {data} (delete the folder to generate a new one).")
-        return
-    except (SchemaError, FileNotFoundError):
-        pass
+        return source
     from synthetic_data.pipeline import generate  # the generator is only needed here
 
     with console.status(f"Generating {people:,} people into {data} (seed {seed})…"):
         report = generate(people=people, seed=seed, out=data)
     console.print(f"Generated {report.people:,} people in {report.households:,} households "
                   f"in {report.seconds:.1f} s → {data}")
+    return open_source(data)
 
 
 def command_prefix() -> str:
@@ -80,8 +86,7 @@ def demo(
 ) -> None:
     """Generate a demo population if needed, sweep it, and show where to look next."""
     try:
-        ensure_dataset(data, people, seed)
-        source = open_source(data)
+        source = ensure_dataset(data, people, seed)
         run = sweep_with_progress(source, RulesSpec(rules, DEMO_AS_OF), SweepOptions(out, partition_size, 1, linkage_report=True))
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)

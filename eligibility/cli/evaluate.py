@@ -14,8 +14,9 @@ from ..evaluation import STATUS_NAMES, CompiledRulebook, decode_bits
 from ..explanation import DecisionTrace, Explainer
 from ..households import as_of_from, households_frame, read_household_file
 from ..render import decisions_table, print_explanations
+from ..rulebook.loader import RULES_DIR
 from . import app
-from .common import ReformOption, RulesOption, console, err_console, load_or_exit, parse_date
+from .common import ReformOption, Rules, console, err_console, load_or_exit, parse_date
 
 
 @app.command()
@@ -26,14 +27,14 @@ def evaluate(
     programme: list[str] | None = typer.Option(None, "--programme", "-p", help="Only these programmes."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     explain: bool = typer.Option(False, "--explain", help="Print each decision's criteria and values."),
-    rules: Path = RulesOption,
+    rules: Rules = RULES_DIR,
     reform: list[Path] | None = ReformOption,
 ) -> None:
     """Evaluate every programme for every person in FILE and print the decisions."""
     book = load_or_exit(rules, reform)
     try:
         data = read_household_file(file)
-        date = as_of_from(data, parse_date(as_of))
+        date = as_of_from(data, parse_date(as_of), str(file))
         frame = households_frame(book, data, str(file))
         compiled = CompiledRulebook(book, date, programme or None)
         rows = decision_rows(compiled, frame)
@@ -70,10 +71,23 @@ def decision_rows(compiled: CompiledRulebook, frame: pl.DataFrame) -> list[dict[
 
 
 def explanations(compiled: CompiledRulebook, frame: pl.DataFrame) -> dict[Any, dict[str, DecisionTrace]]:
-    """person -> programme -> explanation, one Explainer per household (file order)."""
+    """person -> programme -> explanation (file order), one Explainer per household, or per
+    group of households when a couple spans them (a spouse registered elsewhere counts in the
+    couple's income and amount: explained alone, the decision would differ from the batch's)."""
     out: dict[Any, dict[str, DecisionTrace]] = {}
-    for hh in dict.fromkeys(frame["household_id"].to_list()):
-        explainer = Explainer(compiled, frame.filter(frame["household_id"] == hh))
-        for pid in frame.filter(frame["household_id"] == hh)["person_id"]:
+    for households in linked_households(frame):
+        group = frame.filter(pl.col("household_id").is_in(households))
+        explainer = Explainer(compiled, group)
+        for pid in group["person_id"]:
             out[pid] = {d.programme: d for d in explainer.explain(pid)}
-    return out
+    return {pid: out[pid] for pid in frame["person_id"]}
+
+
+def linked_households(frame: pl.DataFrame) -> list[list[Any]]:
+    """The file's households in file order, those that a couple links in one list."""
+    groups: list[set[Any]] = []
+    for linked in frame.group_by("couple_id", maintain_order=True).agg("household_id")["household_id"]:
+        touching = [g for g in groups if g & set(linked)]
+        groups = [g for g in groups if g not in touching] + [set(linked).union(*touching)]
+    order = list(dict.fromkeys(frame["household_id"].to_list()))
+    return sorted((sorted(g, key=order.index) for g in groups), key=lambda g: order.index(g[0]))

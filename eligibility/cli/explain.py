@@ -16,8 +16,7 @@ from ..rulebook.loader import RULES_DIR
 from ..sweep.dataset_source import open_source
 from ..sweep.why import explain_person, members_rows
 from . import app
-from .common import console, err_console, load_or_exit, parse_date
-from .sweep import Rules
+from .common import Rules, console, err_console, load_or_exit, parse_date
 
 
 @app.command()

@@ -9,10 +9,11 @@ import typer
 from rich.table import Table
 
 from ..coverage import scenario_coverage
+from ..rulebook.loader import RULES_DIR
 from ..rulebook.parameters import Cell
 from ..rulebook.parameters import Table as ParamTable
 from . import app
-from .common import ReformOption, RulesOption, console, load_or_exit
+from .common import ReformOption, Rules, console, load_or_exit
 
 rules_app = typer.Typer(help="Check and inspect the rulebook.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
@@ -21,7 +22,7 @@ FEATURES_DIR = Path(__file__).resolve().parents[2] / "features"
 
 
 @rules_app.command("check")
-def check(rules: Path = RulesOption, reform: list[Path] | None = ReformOption,
+def check(rules: Rules = RULES_DIR, reform: list[Path] | None = ReformOption,
           features: Path = typer.Option(FEATURES_DIR, help="BDD feature folder.")) -> None:
     """Validate the rulebook: syntax, names, types, citations, sources, cycles; then report
     unused parameters, figures by confidence mark, and which criteria have BDD scenarios."""

@@ -26,10 +26,9 @@ from ..sweep.report import run_details, runs_table, sido_table, summary_table
 from ..sweep.runner import clean_stale
 from ..sweep.source import PersonSource
 from . import app
-from .common import console, err_console, parse_date
+from .common import Rules, console, err_console, parse_date
 
 Out = Annotated[Path, typer.Option("--out", help="Where runs are published (and the registry).")]
-Rules = Annotated[Path, typer.Option("--rules", help="Rulebook folder.")]
 
 
 class SweepProgress:
@@ -112,7 +111,11 @@ def runs(run_id: Annotated[str | None, typer.Argument(help="Show everything abou
          limit: Annotated[int, typer.Option("--limit", "-n", help="How many runs, newest first.")] = 20) -> None:
     """List the sweep runs of the registry (status, timings, decisions hash), or one run in full:
     rules and dataset hashes, engine version, counts, timings and where the outputs are."""
-    registry = RunRegistry(out)
+    try:
+        registry = RunRegistry(out, create=False)
+    except EligibilityError as e:
+        err_console.print(str(e), markup=False, highlight=False)
+        raise typer.Exit(2) from None
     clean_stale(registry)
     if run_id is not None:
         row = registry.get(run_id)

@@ -45,7 +45,15 @@ def _check(path: Path, reg: Registry) -> list[tuple[str, str | None, str]]:
             problems.append((file, col, f"missing (expected {dtype})"))
         elif found[col] != dtype:
             problems.append((file, col, f"has dtype {found[col]}, expected {dtype}"))
-    return problems
+    if problems or (reg.empty_ok and not reg.not_null):
+        return problems
+    # Values, not only the schema: reads just these columns (a null count and a length).
+    counts = pl.scan_parquet(path).select(pl.len().alias("rows"), *(
+        pl.col(c).null_count().alias(c) for c in reg.not_null)).collect().row(0, named=True)
+    if not reg.empty_ok and counts["rows"] == 0:
+        return [(file, reg.key[0], f"no rows: {reg.label} is empty")]
+    return [(file, c, f"null in {counts[c]:,} of {counts['rows']:,} rows (a row without it links to no one)")
+            for c in reg.not_null if counts[c]]
 
 
 @dataclass(frozen=True)

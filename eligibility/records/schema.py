@@ -22,6 +22,10 @@ class Registry:
     # True when the registry lists positive cases only (absence has a meaning, see inputs.yaml)
     positive_only: bool = False
     label: str = ""
+    # Columns no row may leave null, and whether the file may have no row at all: the
+    # resident registry is the population, and its person_id what every registry links to.
+    not_null: tuple[str, ...] = ()
+    empty_ok: bool = True
 
     @property
     def file(self) -> str:
@@ -39,6 +43,7 @@ RESIDENT = Registry(
         "move_in_date": pl.Date(), "death_date": pl.Date(), "name": pl.String(),
     },
     key=("person_id",), label="주민등록 (resident registry)",
+    not_null=("person_id",), empty_ok=False,
 )
 FAMILY = Registry(
     "family",

@@ -54,6 +54,9 @@ class _Loader:
         except RuleError as e:
             self.errors.append(e)
             return None
+        except OSError as e:  # a rulebook without sources.yaml, a reform file mistyped
+            self.errors.append(RuleError("file", f"cannot read the file: {e.strerror}", Location(name)))
+            return None
         self.docs[name] = doc
         self.raw[name] = path.read_text(encoding="utf-8").splitlines()
         return name, doc
@@ -108,6 +111,9 @@ class _Loader:
     # --- the rule files ----------------------------------------------------------------
     def load(self) -> Rulebook:
         root = self.root
+        if not root.is_dir():  # else every file would be reported missing, one by one
+            raise RuleError("rules_folder", "no rulebook here: not a folder" if root.exists()
+                            else "no rulebook here: the folder does not exist", Location(str(root)))
         sources: dict[str, Source] = {}
         if (got := self.read(root / "sources.yaml")) is not None:
             file, doc = got

@@ -8,14 +8,30 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from ..errors import Location, RuleError
 
 
+class _Constructor(RoundTripConstructor):
+    """A scalar that looks like a date but is none (2026-02-30) stays text instead of failing
+    the whole load with a bare ValueError: whoever reads the field rejects it with the file,
+    line and field (the rule loader, the household reader)."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return node.value
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def read_yaml(path: Path, display: str) -> Any:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     text = path.read_text(encoding="utf-8")
     try:

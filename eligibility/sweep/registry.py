@@ -19,6 +19,8 @@ from typing import Any
 
 import psutil
 
+from ..errors import EligibilityError
+
 REGISTRY_FILE = "registry.sqlite"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -54,13 +56,31 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+class RegistryError(EligibilityError):
+    """No run registry where one was asked for, or one cannot be made there."""
+
+    code = "run_registry"
+
+
 class RunRegistry:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, create: bool = True) -> None:
+        """The registry in `root`. A sweep creates it (and the folder); a reader (create=False)
+        must find it: a mistyped --out would otherwise leave an empty registry behind."""
         self.root = Path(root).resolve()
-        self.root.mkdir(parents=True, exist_ok=True)
         self.path = self.root / REGISTRY_FILE
-        with self.connect() as db:
-            db.executescript(SCHEMA)
+        if not create and not self.path.is_file():
+            why = _file_in_the_way(self.root) or (
+                f"no {REGISTRY_FILE} there (a sweep with --out {self.root} makes one)")
+            raise RegistryError(f"no run registry at {self.root}: {why}")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with self.connect() as db:
+                db.executescript(SCHEMA)
+        except OSError as e:
+            why = _file_in_the_way(self.root) or e.strerror or str(e)
+            raise RegistryError(f"cannot keep runs in {self.root}: {why}") from None
+        except sqlite3.DatabaseError as e:
+            raise RegistryError(f"{self.path} is not a run registry ({e})") from None
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
@@ -126,6 +146,14 @@ class RunRegistry:
                             error="the sweep process ended before the run was published")
                 gone.append(r["run_id"])
         return gone
+
+
+def _file_in_the_way(folder: Path) -> str | None:
+    """Says so when the folder, or the nearest of its parents that exists, is a file."""
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or existing.is_dir():
+        return None
+    return "it is a file, not a folder" if existing == folder else f"{existing} is a file, not a folder"
 
 
 def _alive(pid: int, started_at: str) -> bool:

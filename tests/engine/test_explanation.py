@@ -64,3 +64,41 @@ def test_missing_inputs_are_explained_with_their_registry(mini_book):
     assert {"input": "earned_income_monthly", "scope": "couple", "registry": "earnings"} in d.missing
     income = next(c for c in d.criteria if c.id == "income")
     assert income.outcome == "unknown"
+
+
+def test_a_couple_registered_in_two_households_is_explained_as_decided(mini_book):
+    # the couple's income decides the basic pension: explained household by household, the
+    # spouse's income would be missing and the explanation would disagree with the decision
+    from eligibility.cli.evaluate import decision_rows, explanations
+
+    def elder(pid, spouse, income):
+        return {"id": pid, "relation_to_head": "head", "spouse": spouse, "birth_date": "1950-01-01",
+                "earned_income_monthly": income, "other_income_monthly": 0, "occupational_pension": False}
+    frame = households_frame(mini_book, {"households": [
+        {"id": "kim", "members": [elder("kim-1", "kim-2", 0)]},
+        {"id": "lee", "members": [{"id": "lee-1", "relation_to_head": "head", "birth_date": "1940-01-01"}]},
+        {"id": "park", "members": [elder("kim-2", "kim-1", 9_000_000)]}]})
+    compiled = CompiledRulebook(mini_book, AS_OF)
+    traces = explanations(compiled, frame)
+    assert list(traces) == ["kim-1", "lee-1", "kim-2"]  # file order
+    rows = decision_rows(compiled, frame)
+    assert {r["status"] for r in rows if r["person"] == "kim-1" and r["programme"] == "basic_pension"} == {"ineligible"}
+    for r in rows:
+        trace = traces[r["person"]][r["programme"]]
+        assert (trace.status, trace.amount) == (r["status"], r["amount"]), (r["person"], r["programme"])
+
+
+def test_an_input_read_of_the_person_and_of_the_household_is_listed_once(rulebook):
+    # energy_voucher reads blsa_region_tier of the person and (via any(household, …)) of every
+    # member; with the region unknown, `evaluate` listed it twice ("missing: blsa_region_tier
+    # (region), blsa_region_tier (region)"). Both listings name each input once.
+    from eligibility.cli.evaluate import decision_rows
+
+    frame = households_frame(rulebook, {"households": [{"id": "h", "members": [
+        {"id": "a", "relation_to_head": "head", "birth_date": "1950-01-01"}]}]})
+    compiled = CompiledRulebook(rulebook, AS_OF, ["energy_voucher"])
+    (trace,) = Explainer(compiled, frame).explain("a")
+    (row,) = decision_rows(compiled, frame)
+    for missing in (trace.missing, row["missing"]):
+        names = [m["input"] for m in missing]
+        assert "blsa_region_tier" in names and len(names) == len(set(names)), names

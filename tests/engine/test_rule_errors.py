@@ -3,10 +3,15 @@ position, showing the text, and suggesting the nearest known name."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from eligibility.errors import RuleErrors
+from eligibility.errors import RuleError, RuleErrors
 from eligibility.rulebook.loader import load_rulebook
+
+MINI_RULES = Path(__file__).parents[1] / "fixtures" / "mini_rules"
 
 
 def errors_of(root) -> RuleErrors:
@@ -112,3 +117,29 @@ def test_eval_is_never_reachable(edited_rules):
                         "test: __import__('os').system('true') == 0")
     err = errors_of(root).errors[0]
     assert err.code in ("unknown_function", "unsupported_syntax")
+
+
+def test_a_rules_folder_that_does_not_exist_is_named(tmp_path):
+    with pytest.raises(RuleError) as info:
+        load_rulebook(tmp_path / "no-such-rules")
+    assert info.value.code == "rules_folder"
+    assert str(tmp_path / "no-such-rules") in str(info.value) and "does not exist" in str(info.value)
+
+
+def test_a_missing_rule_file_or_reform_file_is_named(tmp_path):
+    root = tmp_path / "rules"
+    shutil.copytree(MINI_RULES, root)
+    (root / "sources.yaml").unlink()
+    first = errors_of(root).errors[0]
+    assert (first.code, first.where.file) == ("file", "rules/sources.yaml")
+    assert "cannot read the file" in str(first)
+    with pytest.raises(RuleErrors) as info:
+        load_rulebook(MINI_RULES, [tmp_path / "no-such-reform.yaml"])
+    assert "no-such-reform.yaml" in str(info.value) and "No such file" in str(info.value)
+
+
+def test_an_impossible_date_in_a_rule_file_is_located(edited_rules):
+    root = edited_rules("parameters/basic_pension.yaml", "{from: 2026-01-01", "{from: 2026-02-30")
+    err = errors_of(root).errors[0]
+    assert err.code == "schema" and err.where.file.endswith("parameters/basic_pension.yaml")
+    assert err.where.line == 7 and "from" in err.message and "2026-02-30" in str(err)

@@ -173,7 +173,7 @@ def test_an_unknown_household_leaves_household_decisions_undetermined_and_names_
     # two people the registry places in no household: not one household of two, and neither
     # decided as a household of one; person-level criteria still decide (basic pension: age)
     frame = households_frame(mini_book, {"households": [
-        {"id": "h", "members": [elder("a"), elder("b", birth_date="1990-01-01")]}]})
+        {"id": "h1", "members": [elder("a")]}, {"id": "h2", "members": [elder("b", birth_date="1990-01-01")]}]})
     frame = frame.with_columns(pl.lit(None, pl.String).alias("household_id"))
     c = CompiledRulebook(mini_book, AS_OF)
     out = c.decisions(frame).collect()

@@ -25,7 +25,7 @@ def test_generated_dataset_opens(build: Builder) -> None:
 
 
 def test_missing_column_names_file_and_column(build: Builder, tmp_path: Path) -> None:
-    root = copy(build(), tmp_path)
+    root = copy(build(resident=[person(1, 1)]), tmp_path)
     pl.read_parquet(root / "earnings.parquet").drop("daily_work").write_parquet(root / "earnings.parquet")
     with pytest.raises(SchemaError) as e:
         Dataset.open(root)
@@ -35,7 +35,7 @@ def test_missing_column_names_file_and_column(build: Builder, tmp_path: Path) ->
 
 
 def test_wrong_dtype_names_file_column_and_types(build: Builder, tmp_path: Path) -> None:
-    root = copy(build(), tmp_path)
+    root = copy(build(resident=[person(1, 1)]), tmp_path)
     frame = pl.read_parquet(root / "property.parquet").with_columns(pl.col("home_value").cast(pl.Float64))
     frame.write_parquet(root / "property.parquet")
     with pytest.raises(SchemaError) as e:
@@ -45,7 +45,7 @@ def test_wrong_dtype_names_file_column_and_types(build: Builder, tmp_path: Path)
 
 
 def test_missing_file_and_all_problems_listed(build: Builder, tmp_path: Path) -> None:
-    root = copy(build(), tmp_path)
+    root = copy(build(resident=[person(1, 1)]), tmp_path)
     (root / "consent.parquet").unlink()
     pl.read_parquet(root / "family.parquet").with_columns(pl.col("birth_order").cast(pl.Int64)) \
         .write_parquet(root / "family.parquet")
@@ -64,3 +64,27 @@ def test_content_hash_follows_the_files(build: Builder, tmp_path: Path) -> None:
     pl.DataFrame([person(2, 2)], schema=REGISTRIES["resident"].columns) \
         .write_parquet(root / "resident.parquet")
     assert Dataset.open(root).content_hash != ds.content_hash
+
+
+def test_an_empty_resident_registry_is_rejected(build: Builder, tmp_path: Path) -> None:
+    root = copy(build(resident=[person(1, 1)]), tmp_path)
+    pl.DataFrame(schema=REGISTRIES["resident"].columns).write_parquet(root / "resident.parquet")
+    with pytest.raises(SchemaError) as e:
+        Dataset.open(root)
+    assert (e.value.file, e.value.column) == ("resident.parquet", "person_id")
+    assert "no rows" in str(e.value) and "resident registry" in str(e.value)
+
+
+def test_a_resident_without_person_id_is_rejected_and_counted(build: Builder, tmp_path: Path) -> None:
+    root = copy(build(resident=[person(1, 1), person(2, 1), person(3, 2)]), tmp_path)
+    pl.read_parquet(root / "resident.parquet").with_columns(
+        pl.when(pl.col("person_id") != 2).then(None).otherwise(pl.col("person_id")).alias("person_id")
+    ).write_parquet(root / "resident.parquet")
+    with pytest.raises(SchemaError) as e:
+        Dataset.open(root)
+    assert (e.value.file, e.value.column) == ("resident.parquet", "person_id")
+    assert "null in 2 of 3 rows" in str(e.value)
+
+
+def test_other_registries_may_be_empty(build: Builder) -> None:
+    assert build(resident=[person(1, 1)]).scan("earnings").collect().height == 0

@@ -1,0 +1,121 @@
+"""Bad input to the commands: a short message on stderr naming what is wrong, exit code 2,
+never a traceback, and nothing created or lost on the way."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from eligibility.cli import app
+
+runner = CliRunner()
+AS_OF = "2026-03-01"
+HOUSEHOLDS = Path(__file__).parents[1] / "fixtures" / "households" / "rules_sanity.yaml"
+
+
+def fails(args: list[str], *says: str) -> None:
+    """Runs the command and checks that it was a clean user error (exit code 2, no traceback)
+    whose stderr says each of `says`, whitespace aside (rich wraps long paths anywhere; typer's
+    boxed usage errors follow COLUMNS)."""
+    result = runner.invoke(app, args, env={"COLUMNS": "2000"})
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    assert "Traceback" not in result.output
+    said = "".join(result.stderr.split())
+    for text in says:
+        assert "".join(text.split()) in said, (text, result.stderr)
+
+
+@pytest.mark.parametrize("command", [
+    ["rules", "check"],
+    ["evaluate", str(HOUSEHOLDS), "--as-of", AS_OF],
+    ["sweep", "{data}", "--as-of", AS_OF, "--out", "{tmp}/runs"],
+    ["explain", "{data}", "1", "--as-of", AS_OF],
+    ["demo", "--data", "{data}", "--out", "{tmp}/runs"],
+])
+def test_a_rules_folder_that_does_not_exist(command: list[str], dataset: Path, tmp_path: Path) -> None:
+    args = [a.format(data=dataset, tmp=tmp_path) for a in command]
+    fails([*args, "--rules", str(tmp_path / "no-rules")], "--rules", f"{tmp_path / 'no-rules'}", "does not exist")
+    assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("out", ["afile", "afile/sub"])
+def test_sweep_out_under_a_file(out: str, dataset: Path, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["sweep", str(dataset), "--as-of", AS_OF, "--out", str(tmp_path / out)],
+          f"cannot keep runs in {tmp_path / out}", "is a file, not a folder")
+    assert (tmp_path / "afile").read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("out", ["afile", "afile/sub"])
+def test_runs_out_under_a_file(out: str, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["runs", "--out", str(tmp_path / out)], f"no run registry at {tmp_path / out}",
+          "is a file, not a folder")
+
+
+def test_runs_where_there_is_no_registry_creates_nothing(tmp_path: Path) -> None:
+    fails(["runs", "--out", str(tmp_path / "nowhere")], f"no run registry at {tmp_path / 'nowhere'}")
+    assert not (tmp_path / "nowhere").exists()
+    (tmp_path / "empty").mkdir()
+    fails(["runs", "some-run", "--out", str(tmp_path / "empty")], "no registry.sqlite there")
+    assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_runs_on_a_file_that_is_not_a_registry(tmp_path: Path) -> None:
+    (tmp_path / "registry.sqlite").write_text("hello")
+    fails(["runs", "--out", str(tmp_path)], f"{tmp_path / 'registry.sqlite'} is not a run registry")
+
+
+@pytest.mark.parametrize("command", ["sweep", "linkage", "explain"])
+def test_a_resident_registry_empty_or_without_ids(command: str, dataset: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(dataset, data)
+    resident = pl.read_parquet(data / "resident.parquet")
+    extra = ["1"] if command == "explain" else []
+    args = [command, str(data), *extra, "--as-of", AS_OF, *(["--out", str(tmp_path / "runs")] if command == "sweep" else [])]
+    resident.head(0).write_parquet(data / "resident.parquet")
+    fails(args, "resident.parquet: column 'person_id': no rows")
+    resident.with_columns(pl.when(pl.int_range(pl.len()) < 3).then(None).otherwise(pl.col("person_id"))
+                          .alias("person_id")).write_parquet(data / "resident.parquet")
+    fails(args, f"resident.parquet: column 'person_id': null in 3 of {resident.height:,} rows")
+    assert not (tmp_path / "runs").exists()
+
+
+def test_demo_never_generates_over_a_folder_it_cannot_open(dataset: Path, tmp_path: Path) -> None:
+    data = tmp_path / "extract"
+    shutil.copytree(dataset, data)
+    pl.read_parquet(data / "earnings.parquet").drop("other").write_parquet(data / "earnings.parquet")
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    fails(["demo", "--data", str(data), "--people", "500", "--out", str(tmp_path / "runs")],
+          "earnings.parquet: column 'other': missing", "new or empty folder")
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+    assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("as_of: 2026-03-01\nhouseholds:\n  - id: kim\n    members:\n      - id: kim-1\n        birth_date: 2026-02-30\n",
+     "h.yaml:6: household 'kim', member 'kim-1': field 'birth_date': '2026-02-30' is not a valid YYYY-MM-DD date"),
+    ("as_of: yesterday\nhouseholds:\n  - id: kim\n    members:\n      - id: kim-1\n",
+     "h.yaml:1: field 'as_of': 'yesterday' is not a valid YYYY-MM-DD date"),
+])
+def test_evaluate_an_invalid_date(text: str, expected: str, tmp_path: Path) -> None:
+    (tmp_path / "h.yaml").write_text(text, encoding="utf-8")
+    fails(["evaluate", str(tmp_path / "h.yaml")], f"{tmp_path / expected}")
+
+
+def test_evaluate_a_household_file_that_breaks_the_format(tmp_path: Path) -> None:
+    (tmp_path / "h.yaml").write_text(
+        "households:\n  - id: kim\n    members:\n      - id: kim-1\n        relation_to_head: head\n"
+        "        spouse: kim-9\n", encoding="utf-8")
+    fails(["evaluate", str(tmp_path / "h.yaml"), "--as-of", AS_OF],
+          f"{tmp_path}/h.yaml:6: household 'kim', member 'kim-1': field 'spouse': no member 'kim-9' in the file")
+
+
+def test_generate_under_a_file(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["generate", "--people", "10", "--out", str(tmp_path / "afile" / "sub")],
+          f"cannot write the dataset to {tmp_path / 'afile' / 'sub'}: Not a directory")
