@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -54,8 +58,23 @@ def sweep_with_progress(source: PersonSource, spec: RulesSpec, options: SweepOpt
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                MofNCompleteColumn(), TextColumn("{task.fields[persons]}"), TimeElapsedColumn(),
                TextColumn("eta"), TimeRemainingColumn()]
-    with Progress(*columns, console=err_console, transient=False) as progress:
+    with Progress(*columns, console=err_console, transient=False) as progress, terminated_as_interrupt():
         return run_sweep(source, spec, options, progress=SweepProgress(progress))
+
+
+@contextmanager
+def terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a service manager stopping the sweep, `kill`) handled as Ctrl-C: the run is
+    recorded as failed, its temporary folder removed and the workers stopped. Python's default
+    would end the process on the spot, leaving that to the next `runs`."""
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def print_run(run: SweepRun) -> None:
@@ -102,6 +121,9 @@ def sweep(
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err_console.print(f"interrupted: nothing published; the run is recorded as failed in {out}")
+        raise typer.Exit(130) from None
     print_run(run)
 
 

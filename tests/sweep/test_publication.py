@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
+import psutil
 import pytest
 
 from eligibility.rulebook.rulebook import Rulebook
@@ -120,3 +121,52 @@ def test_a_killed_sweep_leaves_no_complete_looking_run(population: Population, s
     clean_stale(registry)                                # what the next sweep or `runs` does
     assert registry.get(row["run_id"])["status"] == "interrupted"
     assert folders(out) == []
+
+
+POOL_CHILD = """
+import sys, time
+from pathlib import Path
+import polars as pl
+from eligibility.cli.sweep import terminated_as_interrupt
+from eligibility.sweep import FrameSource, RulesSpec, SweepOptions, run_sweep
+import datetime as dt
+
+out, rules = Path(sys.argv[1]), Path(sys.argv[2])
+frame, benefits = pl.read_parquet(out.parent / "frame.parquet"), pl.read_parquet(out.parent / "benefits.parquet")
+
+def stall(result):
+    (out.parent / "stalled").touch()
+    time.sleep(120)   # killed here, the workers alive
+
+with terminated_as_interrupt():   # as the sweep command runs
+    run_sweep(FrameSource(frame, benefits), RulesSpec(rules, dt.date(2026, 3, 1)), SweepOptions(out, 300, 2),
+              on_partition=stall)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_sweep_leaves_no_worker_behind(population: Population, spec: RulesSpec, tmp_path: Path,
+                                                sig: signal.Signals) -> None:
+    population[0].write_parquet(tmp_path / "frame.parquet")
+    population[1].write_parquet(tmp_path / "benefits.parquet")
+    out = tmp_path / "runs"
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(POOL_CHILD), str(out), str(spec.root)])
+    try:
+        deadline = time.time() + 120
+        while not (tmp_path / "stalled").exists():
+            assert child.poll() is None, "the sweep ended before it could be killed"
+            assert time.time() < deadline
+            time.sleep(0.05)
+        workers = psutil.Process(child.pid).children(recursive=True)
+        assert len([w for w in workers if "spawn_main" in " ".join(w.cmdline())]) == 2
+        os.kill(child.pid, sig)
+        child.wait(60)
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert alive == []
+    finally:
+        if child.poll() is None:
+            child.kill()
+    (row,) = RunRegistry(out).runs()
+    # SIGTERM: cleaned up as Ctrl-C would be; SIGKILL: left `running` for clean_stale, as above
+    assert row["status"] == ("failed" if sig == signal.SIGTERM else "running")
+    assert folders(out) == ([] if sig == signal.SIGTERM else [TMP_PREFIX + row["run_id"]])
