@@ -279,13 +279,16 @@ class CompiledRulebook:
         full = self.lazy(frame, outputs).with_columns(decision_cols).collect(engine="in-memory")
         pending = pl.any_horizontal([pl.col(f"{p}:status") == UNDETERMINED for p in self.programmes]
                                     + [e for p in self.programmes if (e := self._amount_unknown(p)) is not None])
-        # the rows those bits read: the members reached through every scope (each round over
-        # the units follows one more step of any path, whatever its order)
-        depth = max((len(scope) for _, scope in self._all_needs()), default=0)
-        for _ in range(depth):
-            for unit in self.book.units:
-                pending = unit_ops.any_true(pending, unit)
-        pending_units = full.select(pending).to_series()
+        # the rows those bits read: the members reached through each scope, outermost unit
+        # first (a scope covered by another reaches no one more)
+        scopes = {scope for _, scope in self._all_needs()}
+        reached = []
+        for scope in (s for s in scopes if not any(t != s and covers(t, s) for t in scopes)):
+            rows = pending
+            for unit in scope:
+                rows = unit_ops.any_true(rows, unit)
+            reached.append(rows)
+        pending_units = full.select(pl.any_horizontal(reached or [pending])).to_series()
         # those rows, with what the bits read: null masks rather than the inputs
         # (a filter of booleans is several times cheaper than a gather of values, strings
         # included), and their unit ids renumbered (the aggregates' slots follow the ids)
