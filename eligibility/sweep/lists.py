@@ -7,9 +7,10 @@ benefits registry for p); the run's final step concatenates and ranks them.
   (its payee), and the household is receiving when any member is listed.
 - review: listed as receiving but now *ineligible*. Undetermined recipients are not in it:
   their case goes to the undetermined list, to ask for the missing record first.
-- undetermined: for each undetermined decision and each missing input, the person whose
-  record lacks it (for a household-scoped input: each member with no value) and the
-  registry to ask.
+- undetermined: for each undetermined decision (or eligible one whose amount is unknown) and
+  each missing input, the person whose record lacks it (for an input read through units: each
+  member reached with no value, a spouse registered elsewhere included) and the registry to
+  ask.
 
 Cost: a partition is about a million people and a sweep worker has one thread, so the lists pass
 over the partition few times: they select first and group what they selected (undetermined
