@@ -113,7 +113,7 @@ def programme_totals(summary: pl.DataFrame, rules: SweepRules) -> dict[str, dict
         eligible = by["eligible"]
         out[p] = {
             "unit": rules.unit_of(p), "period": rules.period_of(p),
-            "amount_modelled": rules.compiled.layout[p].amount_modelled,
+            "amount_modelled": rules.amount_modelled(p),
             **{s: int(f["persons"].sum()) for s, f in by.items()},
             "eligible_units": int(eligible["units"].sum()),
             "amount": int(eligible["amount"].sum()),

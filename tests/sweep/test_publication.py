@@ -9,7 +9,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -93,24 +94,32 @@ run_sweep(FrameSource(frame, benefits), RulesSpec(rules, dt.date(2026, 3, 1)), S
 """
 
 
-@pytest.mark.parametrize("where", ["partitions", "published"])
-def test_a_killed_sweep_leaves_no_complete_looking_run(population: Population, spec: RulesSpec,
-                                                       tmp_path: Path, where: str) -> None:
+@contextmanager
+def stalled_sweep(script: str, population: Population, tmp_path: Path, *args: str) -> Iterator[subprocess.Popen[bytes]]:
+    """A sweep `script` run in a child process (the population written beside `out`), handed
+    over once it has stalled (it touches `stalled`); killed at the end if still alive."""
     population[0].write_parquet(tmp_path / "frame.parquet")
     population[1].write_parquet(tmp_path / "benefits.parquet")
-    out = tmp_path / "runs"
-    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(CHILD), str(out), str(spec.root), where])
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script), *args])
     try:
         deadline = time.time() + 120
         while not (tmp_path / "stalled").exists():
             assert child.poll() is None, "the sweep ended before it could be killed"
             assert time.time() < deadline
             time.sleep(0.05)
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
+        yield child
     finally:
         if child.poll() is None:
             child.kill()
+
+
+@pytest.mark.parametrize("where", ["partitions", "published"])
+def test_a_killed_sweep_leaves_no_complete_looking_run(population: Population, spec: RulesSpec,
+                                                       tmp_path: Path, where: str) -> None:
+    out = tmp_path / "runs"
+    with stalled_sweep(CHILD, population, tmp_path, str(out), str(spec.root), where) as child:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
     registry = RunRegistry(out)
     (row,) = registry.runs()
     assert row["status"] == "running"                    # never marked complete
@@ -147,25 +156,14 @@ with terminated_as_interrupt():   # as the sweep command runs
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
 def test_a_killed_sweep_leaves_no_worker_behind(population: Population, spec: RulesSpec, tmp_path: Path,
                                                 sig: signal.Signals) -> None:
-    population[0].write_parquet(tmp_path / "frame.parquet")
-    population[1].write_parquet(tmp_path / "benefits.parquet")
     out = tmp_path / "runs"
-    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(POOL_CHILD), str(out), str(spec.root)])
-    try:
-        deadline = time.time() + 120
-        while not (tmp_path / "stalled").exists():
-            assert child.poll() is None, "the sweep ended before it could be killed"
-            assert time.time() < deadline
-            time.sleep(0.05)
+    with stalled_sweep(POOL_CHILD, population, tmp_path, str(out), str(spec.root)) as child:
         workers = psutil.Process(child.pid).children(recursive=True)
         assert len([w for w in workers if "spawn_main" in " ".join(w.cmdline())]) == 2
         os.kill(child.pid, sig)
         child.wait(60)
         _, alive = psutil.wait_procs(workers, timeout=10)
         assert alive == []
-    finally:
-        if child.poll() is None:
-            child.kill()
     (row,) = RunRegistry(out).runs()
     # SIGTERM: cleaned up as Ctrl-C would be; SIGKILL: left `running` for clean_stale, as above
     assert row["status"] == ("failed" if sig == signal.SIGTERM else "running")
