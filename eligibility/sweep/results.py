@@ -60,8 +60,9 @@ class PublishedRun:
 
 
 def open_run(out: Path, run_id: str | None = None) -> PublishedRun:
-    """A complete run from the registry under `out` (the latest when no id is given)."""
-    registry = RunRegistry(out)
+    """A complete run from the registry under `out` (the latest when no id is given). A reader:
+    no registry there is a RegistryError, and none is made."""
+    registry = RunRegistry(out, create=False)
     row = registry.get(run_id) if run_id else registry.latest_complete()
     if row is None:
         raise RunNotFound(f"no {'run ' + run_id if run_id else 'complete run'} in {registry.path}")

@@ -20,7 +20,7 @@ import pytest
 from eligibility.rulebook.rulebook import Rulebook
 from eligibility.sweep import FrameSource, RulesSpec, RunNotFound, SweepOptions, open_run, run_sweep
 from eligibility.sweep.partition import PartitionResult
-from eligibility.sweep.registry import RunRegistry
+from eligibility.sweep.registry import RegistryError, RunRegistry
 from eligibility.sweep.runner import TMP_PREFIX, clean_stale
 
 Population = tuple[pl.DataFrame, pl.DataFrame]
@@ -65,6 +65,12 @@ def test_a_failure_mid_way_leaves_no_run(population: Population, spec: RulesSpec
     assert row["status"] == "failed" and "disk on fire" in row["error"] and row["output_dir"] is None
     with pytest.raises(RunNotFound):
         open_run(tmp_path)
+
+
+def test_reading_runs_where_there_are_none_creates_nothing(tmp_path: Path) -> None:
+    with pytest.raises(RegistryError, match="no run registry"):
+        open_run(tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 CHILD = """
