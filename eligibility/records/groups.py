@@ -16,17 +16,34 @@ MAX_ROUNDS = 64   # label propagation; real chains of split couples are two or t
 def household_groups(ds: Dataset, living: pl.DataFrame) -> pl.DataFrame:
     """living (person_id, household_id: one row per living resident) with `group`: the smallest
     household id reachable through spouse links. Links are read from the raw family rows: a
-    conflicting duplicate links both candidate spouses, which can only keep more together.
-    A person whose household is unknown is a household of their own here, so that a spouse
-    still keeps them in the same group (their couple is one unit all the same)."""
+    conflicting duplicate links both candidate spouses, which can only keep more together."""
+    spouses = ds.scan("family").select("person_id", "spouse_id").drop_nulls().unique().collect()
+    return linked_groups(living, spouses)
+
+
+def frame_groups(frame: pl.DataFrame) -> pl.DataFrame:
+    """The same for a linked person frame (person_id, household_id, couple_id): spouses are
+    the people who share a couple_id."""
+    pairs = frame.select("person_id", "couple_id").filter(pl.len().over("couple_id") > 1)
+    spouses = (pairs.join(pairs.rename({"person_id": "spouse_id"}), on="couple_id")
+               .filter(pl.col("person_id") != pl.col("spouse_id")).select("person_id", "spouse_id"))
+    return linked_groups(frame.select("person_id", "household_id"), spouses)
+
+
+def linked_groups(living: pl.DataFrame, spouses: pl.DataFrame) -> pl.DataFrame:
+    """living (person_id, household_id) with `group`, given spouse links (person_id, spouse_id;
+    one direction is enough). A person whose household is unknown is a household of their own
+    here, so that a spouse still keeps them in the same group (their couple is one unit all
+    the same)."""
     given = living
     living = living.with_columns(_own_households(living["household_id"]))
-    links = (ds.scan("family").select("person_id", "spouse_id").drop_nulls().unique().collect()
-             .join(living, on="person_id")
+    links = (spouses.join(living, on="person_id")
              .join(living.rename({"person_id": "spouse_id", "household_id": "spouse_household"}),
                    on="spouse_id")
              .filter(pl.col("household_id") != pl.col("spouse_household"))
              .select("household_id", "spouse_household"))
+    links = pl.concat([links, links.select(pl.col("spouse_household").alias("household_id"),
+                                           pl.col("household_id").alias("spouse_household"))]).unique()
     # label propagation over the (few) households with a spouse elsewhere
     groups = (pl.concat([links["household_id"], links["spouse_household"]]).unique()
               .to_frame("household_id").with_columns(pl.col("household_id").alias("group")))

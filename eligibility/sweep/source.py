@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 import polars as pl
 
+from ..records.groups import frame_groups
 from ..records.report import LinkageCounts, LinkageReport
 from .plan import Partition
 
@@ -109,7 +111,13 @@ class FrameSource:
         return "frame:" + h.hexdigest()
 
     def population(self, as_of: dt.date) -> pl.DataFrame:
-        return self.frame.select("person_id", "household_id")
+        return self._groups
+
+    @cached_property
+    def _groups(self) -> pl.DataFrame:
+        """person_id, household_id, group: spouses registered apart keep their households
+        together (their couple is one unit)."""
+        return frame_groups(self.frame)
 
     def prepare(self, as_of: dt.date, plan: list[Partition], workdir: Path,
                 linkage_report: bool = False) -> None:
@@ -128,5 +136,7 @@ class FrameSource:
         return None
 
     def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:
-        hh = self.frame.filter(pl.col("person_id") == person_id)["household_id"]
-        return self.frame.filter(pl.col("household_id").is_in(hh.implode()))
+        """The person's household and the households joined to it by a couple."""
+        group = self._groups.filter(pl.col("person_id") == person_id)["group"]
+        members = self._groups.filter(pl.col("group").is_in(group.implode()))["person_id"]
+        return self.frame.filter(pl.col("person_id").is_in(members.implode()))

@@ -81,6 +81,29 @@ def test_results_identical_whatever_the_partition_size(
             assert table.equals(base[name]), f"{name} differs with partition size {size}"
 
 
+def test_spouses_registered_apart_are_swept_together(
+        population: Population, spec: RulesSpec, tmp_path: Path) -> None:
+    """A couple is one unit even across households: a couple sum must see both spouses
+    whatever the partition size, and a person's household brings the spouse's along."""
+    frame, benefits = population
+    apart = frame.filter(pl.len().over("couple_id") == 2, pl.col("person_id") != pl.col("couple_id"))
+    moved = apart["person_id"][::2]   # every other spouse moves to a household of their own
+    frame = frame.with_columns(pl.when(pl.col("person_id").is_in(moved.implode()))
+                               .then(pl.col("person_id") + 10_000_000).otherwise("household_id")
+                               .alias("household_id"))
+    base_hash, base = _sweep(frame, benefits, spec, tmp_path / "a", 1_000_000)
+    for size in (2, 37):
+        digest, tables = _sweep(frame, benefits, spec, tmp_path / f"s{size}", size)
+        assert digest == base_hash, size
+        assert all(table.equals(base[name]) for name, table in tables.items()), size
+    spouse = moved[0]
+    partner = frame.filter(pl.col("person_id") == spouse)["couple_id"].item()
+    together = FrameSource(frame, benefits).household(spec.as_of, partner)["person_id"]
+    assert spouse in together and partner in together
+    home = frame.filter(pl.col("household_id") == frame.filter(pl.col("person_id") == partner)["household_id"])
+    assert set(together) == set(home["person_id"]) | {spouse}
+
+
 def test_worker_processes_give_the_same_results(
         population: Population, spec: RulesSpec, tmp_path: Path) -> None:
     frame, benefits = population
