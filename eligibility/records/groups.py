@@ -14,8 +14,8 @@ MAX_ROUNDS = 64   # label propagation; real chains of split couples are two or t
 
 
 def household_groups(ds: Dataset, living: pl.DataFrame) -> pl.DataFrame:
-    """living (person_id, household_id: one row per living resident) with `group`: the smallest
-    household id reachable through spouse links. Links are read from the raw family rows: a
+    """living (person_id, household_id: one row per living resident) with `group`, the same
+    for households joined through spouse links (linked_groups). Links are read from the raw family rows: a
     conflicting duplicate links both candidate spouses, which can only keep more together."""
     spouses = ds.scan("family").select("person_id", "spouse_id").drop_nulls().unique().collect()
     return linked_groups(living, spouses)
@@ -31,8 +31,9 @@ def frame_groups(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def linked_groups(living: pl.DataFrame, spouses: pl.DataFrame) -> pl.DataFrame:
-    """living (person_id, household_id) with `group`, given spouse links (person_id, spouse_id;
-    one direction is enough). A person whose household is unknown is a household of their own
+    """living (person_id, household_id) with `group`: the smallest household id reachable
+    through the spouse links (person_id, spouse_id; one direction is enough), or that
+    household's number when ids are not numbers and some are unknown. A person whose household is unknown is a household of their own
     here, so that a spouse still keeps them in the same group (their couple is one unit all
     the same)."""
     given = living
@@ -64,9 +65,12 @@ def linked_groups(living: pl.DataFrame, spouses: pl.DataFrame) -> pl.DataFrame:
 
 def _own_households(household: pl.Series) -> pl.Series:
     """household_id, and where it is unknown a number of the person's own above every known
-    one (only to group people here: the linker keeps the household unknown)."""
+    one (only to group people here: the linker keeps the household unknown). Ids that are
+    not numbers are numbered first, in their order."""
     if not household.null_count():
         return household
+    if not household.dtype.is_integer():
+        household = household.rank("dense").cast(pl.Int64)
     above = (household.max() or 0) + 1   # type: ignore[operator]
     own = above + household.is_null().cum_sum() - 1
     return household.fill_null(own)
