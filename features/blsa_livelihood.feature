@@ -334,6 +334,21 @@ Feature: BLSA livelihood benefit (생계급여)
         | 900,000,000       | true  | eligible   |
         | 900,000,001       | false | ineligible |
 
+    Scenario Outline: A lodger's wealthy parent is not the household's provider (Decree Article 2: 동거인 제외)
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date | other_income_monthly | provider_count | provider_max_annual_income |
+        | kim | head             | 1976-05-10 | 300,000              | 0              | 0                          |
+        | lee | <relation>       | 1980-01-01 | 0                    | 1              | 200,000,000                |
+      When the rules are evaluated
+      Then criterion obligatory_provider of blsa_livelihood is <met> for person "kim"
+      And person "kim" is <status> for blsa_livelihood
+
+      Examples:
+        | relation | met   | status     |
+        | lodger   | true  | eligible   |
+        | sibling  | false | ineligible |
+
     Scenario: An unknown provider income leaves the decision undetermined
       Given the date is 2026-03-01
       And a household "h" with members:

@@ -129,3 +129,18 @@ Feature: BLSA medical aid (의료급여)
       When the rules are evaluated
       Then person "kim" is undetermined for blsa_medical
       And the missing inputs of person "kim" for blsa_medical include provider_support_capacity
+
+    Scenario Outline: A lodger's providers are not the household's (Decree Article 2: 동거인 제외)
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date | other_income_monthly | provider_count | provider_support_capacity |
+        | kim | head             | 1976-05-10 | 500,000              | 0              | unknown                   |
+        | lee | <relation>       | 1980-01-01 | 0                    | 2              | yes                       |
+      When the rules are evaluated
+      Then criterion obligatory_provider of blsa_medical is <met> for person "kim"
+      And person "kim" is <status> for blsa_medical
+
+      Examples:
+        | relation | met   | status     |
+        | lodger   | true  | eligible   |
+        | sibling  | false | ineligible |

@@ -68,6 +68,21 @@ Feature: Emergency livelihood support (긴급복지 생계지원)
       Then criterion crisis of emergency_livelihood is false for person "kim"
       And person "kim" is ineligible for emergency_livelihood
 
+    Scenario Outline: A lodger's crisis is not the household's (people sharing livelihood and residence)
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date | other_income_monthly | crisis_job_loss |
+        | kim | head             | 1976-05-10 | 1,500,000            | no              |
+        | lee | <relation>       | 1980-01-01 | 0                    | yes             |
+      When the rules are evaluated
+      Then criterion crisis of emergency_livelihood is <met> for person "kim"
+      And person "kim" is <status> for emergency_livelihood
+
+      Examples:
+        | relation | met   | status     |
+        | lodger   | false | ineligible |
+        | sibling  | true  | eligible   |
+
   Rule: [income] The household's income is at or below 75% of the median income for its size (Article 5)
 
     Scenario Outline: A person who lost his job, 1 won under, at and 1 won over the line of 2025 and of 2026
@@ -182,6 +197,21 @@ Feature: Emergency livelihood support (긴급복지 생계지원)
       Then criterion financial_assets of emergency_livelihood is unknown for person "kim"
       And person "kim" is undetermined for emergency_livelihood
       And the missing inputs of person "kim" for emergency_livelihood include financial_assets
+
+    Scenario Outline: A lodger's savings are not the household's
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date | other_income_monthly | crisis_job_loss | financial_assets |
+        | kim | head             | 1976-05-10 | 1,000,000            | yes             | 0                |
+        | lee | <relation>       | 1980-01-01 | 0                    | no              | 50,000,000       |
+      When the rules are evaluated
+      Then criterion financial_assets of emergency_livelihood is <met> for person "kim"
+      And person "kim" is <status> for emergency_livelihood
+
+      Examples:
+        | relation | met   | status     |
+        | lodger   | true  | eligible   |
+        | sibling  | false | ineligible |
 
   Rule: [no_duplicate_support] The household does not receive support of the same kind under another law — the BLSA livelihood benefit (Article 3(2))
 

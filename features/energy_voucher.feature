@@ -152,6 +152,22 @@ Feature: Energy voucher (에너지바우처)
         | no       | no       | no   | false   | ineligible   |
         | no       | unknown  | no   | unknown | undetermined |
 
+    Scenario Outline: A lodger aged 65 or over does not make the household vulnerable
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date |
+        | oh  | head             | 1980-01-01 |
+        | lee | <relation>       | 1950-01-01 |
+      When the rules are evaluated
+      Then person "oh" is eligible for blsa_livelihood
+      And criterion vulnerable_member of energy_voucher is <met> for person "oh"
+      And person "oh" is <status> for energy_voucher
+
+      Examples:
+        | relation | met   | status     |
+        | lodger   | false | ineligible |
+        | sibling  | true  | eligible   |
+
     Scenario: A single-parent family qualifies through the single-parent child support
       Given the date is 2026-03-01
       And a household "h" with members:

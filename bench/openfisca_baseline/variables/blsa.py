@@ -281,6 +281,7 @@ class blsa_livelihood_eligible(Variable):
         m = household.members
         rich_provider = ((m("provider_max_annual_income", period) > int(p.provider_income_cap))
                          | (m("provider_max_property", period) > int(p.provider_property_cap)))
+        rich_provider &= ~m("lodger", period)   # a lodger's providers are not the household's
         no_rich_provider = ~household.any(rich_provider)  # household.all loops over positions
         return income & no_rich_provider
 
