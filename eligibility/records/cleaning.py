@@ -60,6 +60,17 @@ def resident(ds: Dataset, as_of: dt.date, person_ids: pl.Series | None = None,
     return pl.concat([single, multi]).sort("person_id")
 
 
+def alive(as_of: dt.date) -> pl.Expr:
+    return pl.col("death_date").is_null() | (pl.col("death_date") > as_of)
+
+
+def living(ds: Dataset, as_of: dt.date, person_ids: pl.Series | None = None,
+           columns: list[str] | None = None) -> pl.LazyFrame:
+    """The residents alive on `as_of`: resident() without those who died on or before it
+    (`columns` as for resident(), and death_date)."""
+    return resident(ds, as_of, person_ids, columns).filter(alive(as_of))
+
+
 def resident_ids(ds: Dataset) -> pl.LazyFrame:
     return ds.scan("resident").select("person_id").unique()
 

@@ -21,7 +21,7 @@ from .dataset import Dataset, as_dataset
 from .groups import household_groups
 from .providers import providers
 from .schema import REGISTRIES
-from .sources import Sources, alive
+from .sources import Sources
 
 X = cleaning.conflict_flag
 
@@ -44,7 +44,7 @@ def _family(src: Sources, fam: pl.DataFrame) -> pl.DataFrame:
     # a spouse who is not living on the date has died if a registration says so (one born
     # after the date has not); only the few spouses not living are looked up
     gone = spouses.filter(~spouses.is_in(living))
-    dead = (cleaning.raw(src.ds, "resident", gone).filter(~alive(src.as_of)).select("person_id")
+    dead = (cleaning.raw(src.ds, "resident", gone).filter(~cleaning.alive(src.as_of)).select("person_id")
             .collect()["person_id"])
     sp_alive = pl.col("spouse_id").is_in(living).fill_null(False)
     dead_spouse = pl.col("spouse_id").is_in(dead.implode()).fill_null(False)
@@ -101,7 +101,7 @@ def link_persons(dataset: Dataset | str | Path, as_of: dt.date,
     whole households, and for couple aggregates both spouses; see partitions())."""
     ds = as_dataset(dataset)
     src = Sources(ds, as_of, person_ids)
-    spine = cleaning.resident(ds, as_of, src.ids).filter(alive(as_of)).select(
+    spine = cleaning.living(ds, as_of, src.ids).select(
         "person_id", "household_id", "birth_date", "sex", "relation_to_head",
         (pl.col("relation_to_head") == "head").alias("is_head"), "sigungu_code").collect()
     flags = ("spouse_id", "mother_id", "father_id", "marital_status")
@@ -153,7 +153,7 @@ def received_benefits(dataset: Dataset | str | Path, as_of: dt.date,
         wanted = pl.LazyFrame({"person_id": living.cast(pl.Int64)})
     else:
         rows = cleaning.registry(ds, "benefits")
-        wanted = cleaning.resident(ds, as_of).filter(alive(as_of)).select("person_id")
+        wanted = cleaning.living(ds, as_of).select("person_id")
     return (rows.filter(pl.col("since").is_null() | (pl.col("since") <= as_of))
             .join(wanted, on="person_id", how="semi")
             .sort("person_id", "programme").collect())  # any programme id: agencies pay many more
@@ -163,6 +163,6 @@ def partitions(dataset: Dataset | str | Path, as_of: dt.date, parts: int) -> lis
     """person_ids of living residents split into `parts` groups of whole households, keeping
     spouses registered in different households together (their couple is one unit)."""
     ds = as_dataset(dataset)
-    res = cleaning.resident(ds, as_of).filter(alive(as_of)).select("person_id", "household_id").collect()
+    res = cleaning.living(ds, as_of).select("person_id", "household_id").collect()
     people = household_groups(ds, res).with_columns((pl.col("group") % parts).alias("part"))
     return [people.filter(pl.col("part") == i)["person_id"].sort() for i in range(parts)]

@@ -24,7 +24,6 @@ from ..errors import DataError
 from . import cleaning, incomes
 from .dataset import Dataset, as_dataset
 from .schema import PERSON_REGISTRIES, REGISTRIES
-from .sources import alive
 
 RESOLUTION = {
     "exact": "identical rows kept once",
@@ -181,7 +180,7 @@ def _resident(ds: Dataset, as_of: dt.date,
     unique = raw.unique()
     unborn_rows = unique.filter(~cleaning.born_by(as_of))
     res = (cleaning.resident(ds, as_of, person_ids)
-           .select("person_id", "household_id", "sigungu_code", alive(as_of).alias("alive")).collect())
+           .select("person_id", "household_id", "sigungu_code", cleaning.alive(as_of).alias("alive")).collect())
     living = res.filter("alive")
     unborn = (unborn_rows.select("person_id").unique()
               .join(res.select("person_id"), on="person_id", how="anti")

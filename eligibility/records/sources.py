@@ -24,10 +24,6 @@ from .dataset import Dataset
 T = TypeVar("T")
 
 
-def alive(as_of: dt.date) -> pl.Expr:
-    return pl.col("death_date").is_null() | (pl.col("death_date") > as_of)
-
-
 def _in_background(job: Callable[[], T]) -> Future[T]:
     """Run job on a thread of its own: polars releases the GIL while it works."""
     pool = ThreadPoolExecutor(max_workers=1)
@@ -69,15 +65,13 @@ class Sources:
 
     @cached_property
     def _all_living(self) -> pl.DataFrame:
-        return (cleaning.resident(self.ds, self.as_of).filter(alive(self.as_of))
-                .select("person_id", "household_id").collect())
+        return cleaning.living(self.ds, self.as_of).select("person_id", "household_id").collect()
 
     def living(self, ids: pl.Series) -> pl.DataFrame:
         """person_id, household_id of those ids who are living residents on the date."""
         if self.full:
             return self._subset(self._all_living, ids)
-        return (cleaning.resident(self.ds, self.as_of, ids).filter(alive(self.as_of))
-                .select("person_id", "household_id").collect())
+        return cleaning.living(self.ds, self.as_of, ids).select("person_id", "household_id").collect()
 
     @property
     def _all_earnings(self) -> pl.DataFrame:

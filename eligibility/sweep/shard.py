@@ -38,11 +38,10 @@ import pyarrow.ipc as ipc
 
 from ..errors import DataError
 from ..records import incomes
-from ..records.cleaning import resident
+from ..records.cleaning import living as living_residents
 from ..records.dataset import Dataset
 from ..records.groups import household_groups
 from ..records.schema import REGISTRIES
-from ..records.sources import alive
 from .idindex import PartitionIndex
 from .plan import Partition
 
@@ -58,12 +57,11 @@ DEAD = "dead"                          # folder of the rows of people not living
 
 
 def _living(ds: Dataset, as_of: dt.date) -> pl.LazyFrame:
-    """The living residents resolved exactly as the linker does (records/cleaning.resident),
+    """The living residents resolved exactly as the linker does (records/cleaning.living),
     reading only the five columns that depends on, so that the whole resident registry (names
     included) is never held at once — a third of the memory at 52M people (measured)."""
     columns = ["person_id", "household_id", "birth_date", "move_in_date", "death_date"]
-    return (resident(ds, as_of, columns=columns)
-            .filter(alive(as_of)).select("person_id", "household_id"))
+    return living_residents(ds, as_of, columns=columns).select("person_id", "household_id")
 
 
 def living(ds: Dataset, as_of: dt.date) -> pl.DataFrame:
