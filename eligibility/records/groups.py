@@ -15,8 +15,9 @@ MAX_ROUNDS = 64   # label propagation; real chains of split couples are two or t
 
 def household_groups(ds: Dataset, living: pl.DataFrame) -> pl.DataFrame:
     """living (person_id, household_id: one row per living resident) with `group`, the same
-    for households joined through spouse links (linked_groups). Links are read from the raw family rows: a
-    conflicting duplicate links both candidate spouses, which can only keep more together."""
+    for households joined through spouse links (linked_groups). Links are read from the raw
+    family rows: a conflicting duplicate links both candidate spouses, which can only keep
+    more together."""
     spouses = ds.scan("family").select("person_id", "spouse_id").drop_nulls().unique().collect()
     return linked_groups(living, spouses)
 
@@ -33,9 +34,9 @@ def frame_groups(frame: pl.DataFrame) -> pl.DataFrame:
 def linked_groups(living: pl.DataFrame, spouses: pl.DataFrame) -> pl.DataFrame:
     """living (person_id, household_id) with `group`: the smallest household id reachable
     through the spouse links (person_id, spouse_id; one direction is enough), or that
-    household's number when ids are not numbers and some are unknown. A person whose household is unknown is a household of their own
-    here, so that a spouse still keeps them in the same group (their couple is one unit all
-    the same)."""
+    household's number when ids are not numbers and some are unknown. A person whose
+    household is unknown is a household of their own here, so that a spouse still keeps them
+    in the same group (their couple is one unit all the same)."""
     given = living
     living = living.with_columns(_own_households(living["household_id"]))
     links = (spouses.join(living, on="person_id")
