@@ -119,3 +119,20 @@ def test_generate_under_a_file(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("not a folder")
     fails(["generate", "--people", "10", "--out", str(tmp_path / "afile" / "sub")],
           f"cannot write the dataset to {tmp_path / 'afile' / 'sub'}: Not a directory")
+
+
+@pytest.mark.parametrize("command", [
+    ["evaluate", str(HOUSEHOLDS)],
+    ["sweep", "{data}", "--out", "{tmp}/runs"],
+    ["explain", "{data}", "1"],
+    ["linkage", "{data}"],
+])
+@pytest.mark.parametrize(("text", "why"), [
+    ("2026-02-30", "'2026-02-30' is not a valid YYYY-MM-DD date (day is out of range for month)"),
+    ("26-03-01", "'26-03-01' is not a valid YYYY-MM-DD date"),
+])
+def test_an_as_of_that_is_not_a_date_names_the_option(command: list[str], text: str, why: str,
+                                                        dataset: Path, tmp_path: Path) -> None:
+    args = [a.format(data=dataset, tmp=tmp_path) for a in command]
+    fails([*args, "--as-of", text], f"Invalid value for '--as-of': {why}")
+    assert not (tmp_path / "runs").exists()
