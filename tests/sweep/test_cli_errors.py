@@ -136,3 +136,10 @@ def test_an_as_of_that_is_not_a_date_names_the_option(command: list[str], text: 
     args = [a.format(data=dataset, tmp=tmp_path) for a in command]
     fails([*args, "--as-of", text], f"Invalid value for '--as-of': {why}")
     assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("features", ["nowhere", "afile"])
+def test_rules_check_with_a_features_folder_that_is_not_there(features: str, tmp_path: Path) -> None:
+    """Otherwise the check reports "0 of N criteria have BDD scenarios" and succeeds."""
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["rules", "check", "--features", str(tmp_path / features)], "--features", str(tmp_path / features))
