@@ -77,7 +77,8 @@ def outreach_table(run: SweepRun, n: int = 10) -> Table:
 
 @app.command()
 def demo(
-    data: Annotated[Path, typer.Option("--data", help="Dataset folder (generated if absent).")] = Path("demo_data"),
+    data: Annotated[Path, typer.Option("--data", file_okay=False,
+                                       help="Dataset folder (generated if absent).")] = Path("demo_data"),
     people: Annotated[int, typer.Option("--people", min=1, help="People to generate if there is no dataset.")] = DEMO_PEOPLE,
     seed: Annotated[int, typer.Option("--seed", help="Generator seed.")] = DEMO_SEED,
     out: Out = Path("runs"),

@@ -143,3 +143,12 @@ def test_rules_check_with_a_features_folder_that_is_not_there(features: str, tmp
     """Otherwise the check reports "0 of N criteria have BDD scenarios" and succeeds."""
     (tmp_path / "afile").write_text("not a folder")
     fails(["rules", "check", "--features", str(tmp_path / features)], "--features", str(tmp_path / features))
+
+
+def test_demo_data_that_is_a_file(tmp_path: Path) -> None:
+    """Said as such: not "dataset folder not found", nor advice to delete the file."""
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["demo", "--data", str(tmp_path / "afile"), "--people", "500", "--out", str(tmp_path / "runs")],
+          "Invalid value for '--data'", f"{tmp_path / 'afile'}' is a file")
+    assert (tmp_path / "afile").read_text() == "not a folder"
+    assert not (tmp_path / "runs").exists()
