@@ -23,6 +23,7 @@ from ..sweep import RulesSpec, SweepOptions, SweepRun
 from ..sweep.dataset_source import DatasetSource, open_source
 from . import app
 from .common import Rules, console, err_console
+from .data import generate_dataset
 from .sweep import Out, print_run, sweep_with_progress
 
 DEMO_PEOPLE = 100_000
@@ -43,10 +44,8 @@ def ensure_dataset(data: Path, people: int, seed: int) -> DatasetSource:
                             f"delete {data} or pass another --data.") from None
         console.print(f"Using the dataset in {data} (delete the folder to generate a new one).")
         return source
-    from synthetic_data.pipeline import generate  # the generator is only needed here
-
     with console.status(f"Generating {people:,} people into {data} (seed {seed})…"):
-        report = generate(people=people, seed=seed, out=data)
+        report = generate_dataset(data, people, seed)
     console.print(f"Generated {report.people:,} people in {report.households:,} households "
                   f"in {report.seconds:.1f} s → {data}")
     return open_source(data)
@@ -87,7 +86,11 @@ def demo(
 ) -> None:
     """Generate a demo population if needed, sweep it, and show where to look next."""
     try:
-        source = ensure_dataset(data, people, seed)
+        try:
+            source = ensure_dataset(data, people, seed)
+        except KeyboardInterrupt:
+            err_console.print(f"interrupted: nothing written to {data}", markup=False, highlight=False)
+            raise typer.Exit(130) from None
         run = sweep_with_progress(source, RulesSpec(rules, DEMO_AS_OF), SweepOptions(out, partition_size, 1, linkage_report=True))
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)

@@ -152,3 +152,34 @@ def test_demo_data_that_is_a_file(tmp_path: Path) -> None:
           "Invalid value for '--data'", f"{tmp_path / 'afile'}' is a file")
     assert (tmp_path / "afile").read_text() == "not a folder"
     assert not (tmp_path / "runs").exists()
+
+
+def interrupt_while_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C after the registries' files are written, before the dataset's manifest."""
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("synthetic_data.pipeline.write_manifest", interrupted)
+
+
+@pytest.mark.parametrize("command", [
+    ["generate", "--people", "300", "--out", "{tmp}/data"],
+    ["demo", "--people", "300", "--data", "{tmp}/data", "--out", "{tmp}/runs"],
+])
+def test_generating_interrupted_leaves_no_half_written_dataset(command: list[str], tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    interrupt_while_writing(monkeypatch)
+    result = runner.invoke(app, [a.format(tmp=tmp_path) for a in command], env={"COLUMNS": "2000"})
+    assert result.exit_code == 130, (result.exit_code, result.output, result.exception)
+    assert "Traceback" not in result.output
+    assert f"interrupted: nothing written to {tmp_path / 'data'}" in "".join(result.stderr.split("\n"))
+    assert list(tmp_path.iterdir()) == []   # no dataset, no hidden scratch folder, no runs
+
+
+def test_generate_never_writes_over_a_folder_with_files(dataset: Path, tmp_path: Path) -> None:
+    data = tmp_path / "extract"
+    shutil.copytree(dataset, data)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    fails(["generate", "--people", "300", "--out", str(data)], f"{data} is not empty", "new or empty folder")
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["extract"]
