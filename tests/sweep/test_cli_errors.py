@@ -183,3 +183,36 @@ def test_generate_never_writes_over_a_folder_with_files(dataset: Path, tmp_path:
     fails(["generate", "--people", "300", "--out", str(data)], f"{data} is not empty", "new or empty folder")
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["extract"]
+
+
+@pytest.mark.parametrize("command", [
+    ["sweep", "{data}", "--as-of", AS_OF, "--out", "{tmp}/runs"],
+    ["demo", "--data", "{data}", "--out", "{tmp}/runs"],
+])
+def test_ctrl_c_during_a_sweep_and_again_during_its_clean_up(command: list[str], dataset: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """One Ctrl-C can raise KeyboardInterrupt twice (polars raises its own from a query, then
+    Python's handler runs): the second lands in the runner's clean-up. The run is still recorded
+    as failed and its temporary folder removed, as the message says."""
+    from eligibility.sweep.registry import RunRegistry
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("eligibility.sweep.runner.finalize", interrupted)
+    fail, calls = RunRegistry.fail, []
+
+    def fail_interrupted_once(self: RunRegistry, run_id: str, error: str) -> None:
+        calls.append(run_id)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        fail(self, run_id, error)
+
+    monkeypatch.setattr(RunRegistry, "fail", fail_interrupted_once)
+    result = runner.invoke(app, [a.format(data=dataset, tmp=tmp_path) for a in command], env={"COLUMNS": "2000"})
+    assert result.exit_code == 130, (result.exit_code, result.output, result.exception)
+    assert "Traceback" not in result.output
+    assert "interrupted: nothing published; the run is recorded as failed" in result.stderr
+    (row,) = RunRegistry(tmp_path / "runs", create=False).runs()
+    assert (row["status"], row["error"]) == ("failed", "KeyboardInterrupt")
+    assert [p.name for p in (tmp_path / "runs").iterdir()] == ["registry.sqlite"]
