@@ -159,7 +159,7 @@ def sweep(
 @app.command()
 def runs(run_id: Annotated[str | None, typer.Argument(help="Show everything about this run.")] = None,
          out: Out = Path("runs"),
-         limit: Annotated[int, typer.Option("--limit", "-n", help="How many runs, newest first.")] = 20) -> None:
+         limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs, newest first.")] = 20) -> None:
     """List the sweep runs of the registry (status, timings, decisions hash), or one run in full:
     rules and dataset hashes, engine version, counts, timings and where the outputs are."""
     try:

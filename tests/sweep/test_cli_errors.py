@@ -216,3 +216,12 @@ def test_ctrl_c_during_a_sweep_and_again_during_its_clean_up(command: list[str],
     (row,) = RunRegistry(tmp_path / "runs", create=False).runs()
     assert (row["status"], row["error"]) == ("failed", "KeyboardInterrupt")
     assert [p.name for p in (tmp_path / "runs").iterdir()] == ["registry.sqlite"]
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_runs_limit_below_one(limit: str, tmp_path: Path) -> None:
+    """Not "every run" (what --limit 0 and -1 listed)."""
+    from eligibility.sweep.registry import RunRegistry
+
+    RunRegistry(tmp_path)
+    fails(["runs", "--out", str(tmp_path), "--limit", limit], "Invalid value for '--limit'")
