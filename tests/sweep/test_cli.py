@@ -117,3 +117,15 @@ def test_generate_into_a_new_or_an_empty_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "new"]   # no scratch folder left
     assert [p.name for p in (tmp_path / "new").iterdir()] == ["data"]
     assert (tmp_path / "empty" / "resident.parquet").read_bytes() == (tmp_path / "new" / "data" / "resident.parquet").read_bytes()
+
+
+def test_python_dash_m() -> None:
+    """`python -m eligibility.cli` runs the command line (no installed script needed)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).parents[2]
+    result = subprocess.run([sys.executable, "-m", "eligibility.cli", "runs", "--help"], cwd=root,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: eligibility runs" in result.stdout
