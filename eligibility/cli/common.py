@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -22,13 +23,18 @@ Rules = Annotated[Path, typer.Option("--rules", exists=True, file_okay=False, he
 ReformOption = typer.Option(None, "--reform", help="Reform file(s) overlaid on the rulebook (rulebook/overlay.py).")
 
 
-def parse_date(value: str | None) -> dt.date | None:
+def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """The date given to `option`; a usage error naming the option otherwise (parsed in the
+    command's body, where typer does not know which option a BadParameter is about)."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a YYYY-MM-DD date") from None
+    except ValueError as e:
+        # 2026-02-30 has the right form: say why it is not a date
+        why = f" ({e})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else ""
+        raise typer.BadParameter(f"'{value}' is not a valid YYYY-MM-DD date{why}",
+                                 param_hint=f"'{option}'") from None
 
 
 def load_or_exit(rules: Path, reforms: list[Path] | None = None) -> Rulebook:

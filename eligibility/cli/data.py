@@ -2,36 +2,73 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markdown import Markdown
 from rich.table import Table
 
-from ..errors import EligibilityError
+from ..errors import DataError, EligibilityError
 from ..sweep.dataset_source import linkage_report
 from ..sweep.plan import DEFAULT_PARTITION_SIZE
 from . import app
 from .common import console, err_console, parse_date
+
+if TYPE_CHECKING:
+    from synthetic_data import GenerationReport, NoiseConfig
+
+
+def generate_dataset(out: Path, people: int, seed: int, noise: NoiseConfig | None = None) -> GenerationReport:
+    """Generate into a hidden folder beside `out`, renamed to `out` once every file is written:
+    interrupted (Ctrl-C) or failing, the folder is removed and `out` is as it was. `out` must be
+    absent or an empty folder: a dataset there (perhaps an agency's extract) is never written over."""
+    from synthetic_data import generate  # the generator is only needed here
+
+    if out.is_dir() and any(out.iterdir()):
+        raise DataError(f"{out} is not empty: a dataset is generated only into a new or empty folder "
+                        "(delete it or choose another folder)")
+    parent = out.absolute().parent
+    scratch = parent / f".tmp-{out.absolute().name}-{secrets.token_hex(3)}"
+    try:  # before generating: a parent that is a file (or not writable) would fail the first write
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            pass   # a file in the way: the mkdir below says "Not a directory"
+        scratch.mkdir()
+    except OSError as e:
+        raise DataError(f"cannot write the dataset to {out}: {e.strerror}") from None
+    try:
+        report = generate(people=people, seed=seed, out=scratch, noise=noise)
+        os.rename(scratch, out)   # replaces an empty folder; atomic on one filesystem
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return report.model_copy(update={"out": str(out)})
 
 
 @app.command()
 def generate(
     people: int = typer.Option(..., "--people", min=1, help="Number of residents."),
     seed: int = typer.Option(1, "--seed", help="Same seed, byte-identical files."),
-    out: Path = typer.Option(..., "--out", file_okay=False, help="Dataset folder to write."),
+    out: Path = typer.Option(..., "--out", file_okay=False, help="Dataset folder to write (new or empty)."),
     no_noise: bool = typer.Option(False, "--no-noise", help="Perfect linkage (no missing, duplicate or orphan rows)."),
 ) -> None:
-    """Write a linked synthetic population: one Parquet file per registry (docs/population.md)."""
+    """Write a linked synthetic population: one Parquet file per registry (docs/population.md),
+    into a new or empty folder (written elsewhere first: never a half-written dataset)."""
     from synthetic_data import NoiseConfig
-    from synthetic_data import generate as run
 
-    try:  # before generating: a parent of --out that is a file would fail the first write
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        err_console.print(f"cannot write the dataset to {out}: {e.strerror}", markup=False, highlight=False)
+    try:
+        report = generate_dataset(out, people, seed, NoiseConfig.none() if no_noise else None)
+    except EligibilityError as e:
+        err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
-    report = run(people, seed, out, NoiseConfig.none() if no_noise else None)
+    except KeyboardInterrupt:
+        err_console.print(f"interrupted: nothing written to {out}", markup=False, highlight=False)
+        raise typer.Exit(130) from None
     console.print(f"[green]wrote[/] {report.people:,} people in {report.households:,} households "
                   f"to {out} in {report.seconds:.1f} s")
     table = Table(title="Take-up built into the records (the generator's own simplified truth)")

@@ -23,7 +23,8 @@ from ..sweep import RulesSpec, SweepOptions, SweepRun
 from ..sweep.dataset_source import DatasetSource, open_source
 from . import app
 from .common import Rules, console, err_console
-from .sweep import Out, print_run, sweep_with_progress
+from .data import generate_dataset
+from .sweep import INTERRUPTED, Out, print_run, sweep_with_progress
 
 DEMO_PEOPLE = 100_000
 DEMO_SEED = 20260301
@@ -43,10 +44,8 @@ def ensure_dataset(data: Path, people: int, seed: int) -> DatasetSource:
                             f"delete {data} or pass another --data.") from None
         console.print(f"Using the dataset in {data} (delete the folder to generate a new one).")
         return source
-    from synthetic_data.pipeline import generate  # the generator is only needed here
-
     with console.status(f"Generating {people:,} people into {data} (seed {seed})…"):
-        report = generate(people=people, seed=seed, out=data)
+        report = generate_dataset(data, people, seed)
     console.print(f"Generated {report.people:,} people in {report.households:,} households "
                   f"in {report.seconds:.1f} s → {data}")
     return open_source(data)
@@ -77,7 +76,8 @@ def outreach_table(run: SweepRun, n: int = 10) -> Table:
 
 @app.command()
 def demo(
-    data: Annotated[Path, typer.Option("--data", help="Dataset folder (generated if absent).")] = Path("demo_data"),
+    data: Annotated[Path, typer.Option("--data", file_okay=False,
+                                       help="Dataset folder (generated if absent).")] = Path("demo_data"),
     people: Annotated[int, typer.Option("--people", min=1, help="People to generate if there is no dataset.")] = DEMO_PEOPLE,
     seed: Annotated[int, typer.Option("--seed", help="Generator seed.")] = DEMO_SEED,
     out: Out = Path("runs"),
@@ -86,11 +86,18 @@ def demo(
 ) -> None:
     """Generate a demo population if needed, sweep it, and show where to look next."""
     try:
-        source = ensure_dataset(data, people, seed)
+        try:
+            source = ensure_dataset(data, people, seed)
+        except KeyboardInterrupt:
+            err_console.print(f"interrupted: nothing written to {data}", markup=False, highlight=False)
+            raise typer.Exit(130) from None
         run = sweep_with_progress(source, RulesSpec(rules, DEMO_AS_OF), SweepOptions(out, partition_size, 1, linkage_report=True))
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err_console.print(INTERRUPTED.format(out=out), markup=False, highlight=False)
+        raise typer.Exit(130) from None
     print_run(run)
     console.print(outreach_table(run))
     cmd = command_prefix()

@@ -23,7 +23,9 @@ FEATURES_DIR = Path(__file__).resolve().parents[2] / "features"
 
 @rules_app.command("check")
 def check(rules: Rules = RULES_DIR, reform: list[Path] | None = ReformOption,
-          features: Path = typer.Option(FEATURES_DIR, help="BDD feature folder.")) -> None:
+          features: Path | None = typer.Option(
+              None, exists=True, file_okay=False, show_default="the repository's features/",
+              help="BDD feature folder.")) -> None:
     """Validate the rulebook: syntax, names, types, citations, sources, cycles; then report
     unused parameters, figures by confidence mark, and which criteria have BDD scenarios."""
     book = load_or_exit(rules, reform)
@@ -47,7 +49,11 @@ def check(rules: Rules = RULES_DIR, reform: list[Path] | None = ReformOption,
                     if prog.amount.not_modelled}
     for p, why in not_modelled.items():
         console.print(f"[yellow]Amount not modelled[/] for {p}: {why}")
-    coverage = scenario_coverage(features)
+    if features is None and not FEATURES_DIR.is_dir():  # an installed package has no features/
+        console.print(f"[yellow]No BDD feature folder at {FEATURES_DIR}:[/] coverage not reported "
+                      "(pass --features).")
+        return
+    coverage = scenario_coverage(features or FEATURES_DIR)
     table = Table(title="BDD coverage of criteria")
     for col in ("programme", "criterion", "scenarios"):
         table.add_column(col)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,8 +60,35 @@ def sweep_with_progress(source: PersonSource, spec: RulesSpec, options: SweepOpt
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                MofNCompleteColumn(), TextColumn("{task.fields[persons]}"), TimeElapsedColumn(),
                TextColumn("eta"), TimeRemainingColumn()]
-    with Progress(*columns, console=err_console, transient=False) as progress, terminated_as_interrupt():
-        return run_sweep(source, spec, options, progress=SweepProgress(progress))
+    try:
+        with Progress(*columns, console=err_console, transient=False) as progress, terminated_as_interrupt():
+            return run_sweep(source, spec, options, progress=SweepProgress(progress))
+    except KeyboardInterrupt:
+        finish_interrupted(options.out)
+        raise
+
+
+INTERRUPTED = "interrupted: nothing published; the run is recorded as failed in {out}"
+
+
+def finish_interrupted(out: Path) -> None:
+    """What the runner does on Ctrl-C (the run recorded as failed, its folder removed), done
+    again for this process's run if it was cut short: one Ctrl-C can raise KeyboardInterrupt
+    twice, polars raising its own from a query before Python's handler runs, and the second
+    lands in the runner's clean-up. Further Ctrl-C are ignored meanwhile (a pending one too)."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        try:
+            registry = RunRegistry(out, create=False)
+        except EligibilityError:
+            return   # interrupted before the registry was made: nothing to finish
+        me = (socket.gethostname(), os.getpid())
+        for row in registry.runs():
+            if row["status"] == "running" and (row["host"], row["pid"]) == me:
+                registry.fail(row["run_id"], "KeyboardInterrupt")
+        clean_stale(registry)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
@@ -122,7 +151,7 @@ def sweep(
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        err_console.print(f"interrupted: nothing published; the run is recorded as failed in {out}")
+        err_console.print(INTERRUPTED.format(out=out), markup=False, highlight=False)
         raise typer.Exit(130) from None
     print_run(run)
 
@@ -130,7 +159,7 @@ def sweep(
 @app.command()
 def runs(run_id: Annotated[str | None, typer.Argument(help="Show everything about this run.")] = None,
          out: Out = Path("runs"),
-         limit: Annotated[int, typer.Option("--limit", "-n", help="How many runs, newest first.")] = 20) -> None:
+         limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs, newest first.")] = 20) -> None:
     """List the sweep runs of the registry (status, timings, decisions hash), or one run in full:
     rules and dataset hashes, engine version, counts, timings and where the outputs are."""
     try:

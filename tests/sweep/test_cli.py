@@ -105,3 +105,27 @@ def test_linkage_report_by_partition(dataset: Path) -> None:
     assert shown.exit_code == 0 and f"{whole.resident.living:,} living" in shown.output
     bad = runner.invoke(app, ["linkage", str(dataset.parent), "--as-of", AS_OF])
     assert bad.exit_code == 2 and "file not found" in bad.output
+
+
+def test_generate_into_a_new_or_an_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    for out in (tmp_path / "new" / "data", tmp_path / "empty"):
+        result = runner.invoke(app, ["generate", "--people", "300", "--seed", "3", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert DatasetSource(out).describe()   # a whole dataset: every registry opens
+        assert json.loads((out / "manifest.json").read_text())["people"] == 300
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "new"]   # no scratch folder left
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["data"]
+    assert (tmp_path / "empty" / "resident.parquet").read_bytes() == (tmp_path / "new" / "data" / "resident.parquet").read_bytes()
+
+
+def test_python_dash_m() -> None:
+    """`python -m eligibility.cli` runs the command line (no installed script needed)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).parents[2]
+    result = subprocess.run([sys.executable, "-m", "eligibility.cli", "runs", "--help"], cwd=root,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: eligibility runs" in result.stdout

@@ -119,3 +119,109 @@ def test_generate_under_a_file(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("not a folder")
     fails(["generate", "--people", "10", "--out", str(tmp_path / "afile" / "sub")],
           f"cannot write the dataset to {tmp_path / 'afile' / 'sub'}: Not a directory")
+
+
+@pytest.mark.parametrize("command", [
+    ["evaluate", str(HOUSEHOLDS)],
+    ["sweep", "{data}", "--out", "{tmp}/runs"],
+    ["explain", "{data}", "1"],
+    ["linkage", "{data}"],
+])
+@pytest.mark.parametrize(("text", "why"), [
+    ("2026-02-30", "'2026-02-30' is not a valid YYYY-MM-DD date (day is out of range for month)"),
+    ("26-03-01", "'26-03-01' is not a valid YYYY-MM-DD date"),
+])
+def test_an_as_of_that_is_not_a_date_names_the_option(command: list[str], text: str, why: str,
+                                                        dataset: Path, tmp_path: Path) -> None:
+    args = [a.format(data=dataset, tmp=tmp_path) for a in command]
+    fails([*args, "--as-of", text], f"Invalid value for '--as-of': {why}")
+    assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("features", ["nowhere", "afile"])
+def test_rules_check_with_a_features_folder_that_is_not_there(features: str, tmp_path: Path) -> None:
+    """Otherwise the check reports "0 of N criteria have BDD scenarios" and succeeds."""
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["rules", "check", "--features", str(tmp_path / features)], "--features", str(tmp_path / features))
+
+
+def test_demo_data_that_is_a_file(tmp_path: Path) -> None:
+    """Said as such: not "dataset folder not found", nor advice to delete the file."""
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["demo", "--data", str(tmp_path / "afile"), "--people", "500", "--out", str(tmp_path / "runs")],
+          "Invalid value for '--data'", f"{tmp_path / 'afile'}' is a file")
+    assert (tmp_path / "afile").read_text() == "not a folder"
+    assert not (tmp_path / "runs").exists()
+
+
+def interrupt_while_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C after the registries' files are written, before the dataset's manifest."""
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("synthetic_data.pipeline.write_manifest", interrupted)
+
+
+@pytest.mark.parametrize("command", [
+    ["generate", "--people", "300", "--out", "{tmp}/data"],
+    ["demo", "--people", "300", "--data", "{tmp}/data", "--out", "{tmp}/runs"],
+])
+def test_generating_interrupted_leaves_no_half_written_dataset(command: list[str], tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    interrupt_while_writing(monkeypatch)
+    result = runner.invoke(app, [a.format(tmp=tmp_path) for a in command], env={"COLUMNS": "2000"})
+    assert result.exit_code == 130, (result.exit_code, result.output, result.exception)
+    assert "Traceback" not in result.output
+    assert f"interrupted: nothing written to {tmp_path / 'data'}" in "".join(result.stderr.split("\n"))
+    assert list(tmp_path.iterdir()) == []   # no dataset, no hidden scratch folder, no runs
+
+
+def test_generate_never_writes_over_a_folder_with_files(dataset: Path, tmp_path: Path) -> None:
+    data = tmp_path / "extract"
+    shutil.copytree(dataset, data)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    fails(["generate", "--people", "300", "--out", str(data)], f"{data} is not empty", "new or empty folder")
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["extract"]
+
+
+@pytest.mark.parametrize("command", [
+    ["sweep", "{data}", "--as-of", AS_OF, "--out", "{tmp}/runs"],
+    ["demo", "--data", "{data}", "--out", "{tmp}/runs"],
+])
+def test_ctrl_c_during_a_sweep_and_again_during_its_clean_up(command: list[str], dataset: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """One Ctrl-C can raise KeyboardInterrupt twice (polars raises its own from a query, then
+    Python's handler runs): the second lands in the runner's clean-up. The run is still recorded
+    as failed and its temporary folder removed, as the message says."""
+    from eligibility.sweep.registry import RunRegistry
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("eligibility.sweep.runner.finalize", interrupted)
+    fail, calls = RunRegistry.fail, []
+
+    def fail_interrupted_once(self: RunRegistry, run_id: str, error: str) -> None:
+        calls.append(run_id)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        fail(self, run_id, error)
+
+    monkeypatch.setattr(RunRegistry, "fail", fail_interrupted_once)
+    result = runner.invoke(app, [a.format(data=dataset, tmp=tmp_path) for a in command], env={"COLUMNS": "2000"})
+    assert result.exit_code == 130, (result.exit_code, result.output, result.exception)
+    assert "Traceback" not in result.output
+    assert "interrupted: nothing published; the run is recorded as failed" in result.stderr
+    (row,) = RunRegistry(tmp_path / "runs", create=False).runs()
+    assert (row["status"], row["error"]) == ("failed", "KeyboardInterrupt")
+    assert [p.name for p in (tmp_path / "runs").iterdir()] == ["registry.sqlite"]
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_runs_limit_below_one(limit: str, tmp_path: Path) -> None:
+    """Not "every run" (what --limit 0 and -1 listed)."""
+    from eligibility.sweep.registry import RunRegistry
+
+    RunRegistry(tmp_path)
+    fails(["runs", "--out", str(tmp_path), "--limit", limit], "Invalid value for '--limit'")
