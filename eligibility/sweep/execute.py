@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,9 +25,15 @@ from .spec import RulesSpec, SweepRules
 _WORKER: tuple[SweepRules, PersonSource, dt.date, Path, bool] | None = None
 
 
-def _init_worker(spec: RulesSpec, source: PersonSource, workdir: Path, linkage: bool) -> None:
+def _init_worker(spec: RulesSpec, source: PersonSource, workdir: Path, linkage: bool,
+                 parent: int) -> None:
+    """`parent`: the sweep's pid, given by the sweep (a worker asking os.getppid() once started
+    would get 1 if the sweep was already killed, and then wait forever)."""
     global _WORKER
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # Ctrl-C in a terminal reaches the whole process group: the sweep cleans up and stops the
+    # pool; a worker just ends (Python's handler would print a traceback in every worker)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _WORKER = (spec.compile(), source, spec.as_of, workdir, linkage)
 
 
@@ -67,7 +74,7 @@ def execute(plan: list[Partition], rules: SweepRules, spec: RulesSpec, source: P
     threads = max(1, (os.cpu_count() or 1) // workers)
     with _worker_environment(threads):
         pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(spec, source, workdir, linkage))
+                                   initializer=_init_worker, initargs=(spec, source, workdir, linkage, os.getpid()))
         try:
             # at most 2 partitions queued per worker: bounded memory for the pickled plans
             pending: set[Future[PartitionResult]] = set()

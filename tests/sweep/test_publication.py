@@ -106,7 +106,9 @@ def stalled_sweep(script: str, population: Population, tmp_path: Path, *args: st
     over once it has stalled (it touches `stalled`); killed at the end if still alive."""
     population[0].write_parquet(tmp_path / "frame.parquet")
     population[1].write_parquet(tmp_path / "benefits.parquet")
-    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script), *args])
+    # a session of its own, as a terminal's job: Ctrl-C is SIGINT to the whole group
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script), *args],
+                             stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.time() + 120
         while not (tmp_path / "stalled").exists():
@@ -154,23 +156,38 @@ def stall(result):
     time.sleep(120)   # killed here, the workers alive
 
 with terminated_as_interrupt():   # as the sweep command runs
-    run_sweep(FrameSource(frame, benefits), RulesSpec(rules, dt.date(2026, 3, 1)), SweepOptions(out, 300, 2),
-              on_partition=stall)
+    try:
+        run_sweep(FrameSource(frame, benefits), RulesSpec(rules, dt.date(2026, 3, 1)), SweepOptions(out, 300, 2),
+                  on_partition=stall)
+    except KeyboardInterrupt:
+        sys.exit(130)
 """
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL, signal.SIGINT])
 def test_a_killed_sweep_leaves_no_worker_behind(population: Population, spec: RulesSpec, tmp_path: Path,
                                                 sig: signal.Signals) -> None:
     out = tmp_path / "runs"
     with stalled_sweep(POOL_CHILD, population, tmp_path, str(out), str(spec.root)) as child:
         workers = psutil.Process(child.pid).children(recursive=True)
         assert len([w for w in workers if "spawn_main" in " ".join(w.cmdline())]) == 2
-        os.kill(child.pid, sig)
-        child.wait(60)
+        if sig == signal.SIGINT:
+            os.killpg(child.pid, sig)   # Ctrl-C in a terminal: the sweep and its workers
+        else:
+            os.kill(child.pid, sig)
+        _, stderr = child.communicate(timeout=60)
         _, alive = psutil.wait_procs(workers, timeout=10)
         assert alive == []
     (row,) = RunRegistry(out).runs()
-    # SIGTERM: cleaned up as Ctrl-C would be; SIGKILL: left `running` for clean_stale, as above
-    assert row["status"] == ("failed" if sig == signal.SIGTERM else "running")
-    assert folders(out) == ([] if sig == signal.SIGTERM else [TMP_PREFIX + row["run_id"]])
+    # SIGTERM and Ctrl-C: cleaned up; SIGKILL: left `running` for clean_stale, as above
+    assert row["status"] == ("running" if sig == signal.SIGKILL else "failed")
+    assert folders(out) == ([TMP_PREFIX + row["run_id"]] if sig == signal.SIGKILL else [])
+    assert b"Traceback" not in stderr   # no worker's, nor the sweep's
+
+
+def test_a_worker_whose_sweep_is_gone_ends() -> None:
+    """A worker started after its sweep was killed outright must not wait for work forever:
+    it watches the pid the sweep gave it, not whatever parent it has by then."""
+    script = "from eligibility.sweep.execute import _exit_with_parent; _exit_with_parent(2 ** 22 + 1)"
+    done = subprocess.run([sys.executable, "-c", script], timeout=30)
+    assert done.returncode == 1
