@@ -88,10 +88,10 @@ def run_sweep(source: PersonSource, spec: RulesSpec, options: SweepOptions,
     """Sweep every person of `source`; `on_partition` is called after each partition (tests
     use it to simulate a crash)."""
     tell = progress or (lambda *_: None)
+    t_start = time.perf_counter()
+    rules = spec.compile()   # first: rules that do not compile leave --out as it was
     registry = RunRegistry(options.out)
     clean_stale(registry)
-    t_start = time.perf_counter()
-    rules = spec.compile()
     run_id = new_run_id()
     workdir = registry.root / f"{TMP_PREFIX}{run_id}"
     final = registry.root / run_id
