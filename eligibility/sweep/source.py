@@ -25,10 +25,14 @@ RECEIVING_SCHEMA = {"person_id": pl.Int64, "programme": pl.String, "since": pl.D
 
 def parse_id(text: str, dtype: pl.DataType) -> object:
     if dtype.is_integer():
-        try:
-            return int(text)
-        except ValueError:
-            raise ValueError(f"person_id {text!r} is not a number (the records use {dtype} ids)") from None
+        # digits only: int() would also take "1_000" and " 12 "
+        value = int(text) if text.isascii() and text.removeprefix("-").isdigit() else None
+        if value is None:
+            raise ValueError(f"person_id {text!r} is not a number (the records use {dtype} ids)")
+        low, high = pl.select(dtype.min().alias("low"), dtype.max().alias("high")).row(0)  # type: ignore[attr-defined]
+        if not low <= value <= high:
+            raise ValueError(f"person_id {text} is out of the range of the records' {dtype} ids")
+        return value
     return text
 
 

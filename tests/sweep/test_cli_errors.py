@@ -234,3 +234,9 @@ def test_rules_that_do_not_compile_leave_out_as_it_was(args: list[str], dataset:
                            env={"COLUMNS": "2000"})
     assert result.exit_code == 2 and "Traceback" not in result.output, result.output
     assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize(("person", "says"), [("99999999999999999999999", "out of the range"),
+                                              ("1_000", "is not a number"), ("1e3", "is not a number")])
+def test_explain_a_person_id_the_records_cannot_hold(person: str, says: str, dataset: Path) -> None:
+    fails(["explain", str(dataset), person, "--as-of", AS_OF], says)
