@@ -21,6 +21,7 @@ from ..render import won
 from ..rulebook.loader import RULES_DIR
 from ..sweep import RulesSpec, SweepOptions, SweepRun
 from ..sweep.dataset_source import DatasetSource, open_source
+from ..sweep.registry import check_place
 from . import app
 from .common import Rules, console, err_console
 from .data import generate_dataset
@@ -86,6 +87,7 @@ def demo(
 ) -> None:
     """Generate a demo population if needed, sweep it, and show where to look next."""
     try:
+        check_place(out)   # before generating: a dataset is no use if its runs have nowhere to go
         try:
             source = ensure_dataset(data, people, seed)
         except KeyboardInterrupt:

@@ -148,6 +148,14 @@ class RunRegistry:
         return gone
 
 
+def check_place(root: Path) -> None:
+    """The RegistryError a sweep into `root` would meet for a file in the way, raised before
+    anything is made (the demo checks before it generates a dataset)."""
+    root = Path(root).resolve()
+    if why := _file_in_the_way(root):
+        raise RegistryError(f"cannot keep runs in {root}: {why}")
+
+
 def _file_in_the_way(folder: Path) -> str | None:
     """Says so when the folder, or the nearest of its parents that exists, is a file."""
     existing = next((p for p in (folder, *folder.parents) if p.exists()), None)

@@ -240,3 +240,10 @@ def test_rules_that_do_not_compile_leave_out_as_it_was(args: list[str], dataset:
                                               ("1_000", "is not a number"), ("1e3", "is not a number")])
 def test_explain_a_person_id_the_records_cannot_hold(person: str, says: str, dataset: Path) -> None:
     fails(["explain", str(dataset), person, "--as-of", AS_OF], says)
+
+
+def test_demo_with_runs_under_a_file_generates_nothing(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    fails(["demo", "--data", str(tmp_path / "data"), "--people", "500", "--out", str(tmp_path / "afile" / "runs")],
+          f"cannot keep runs in {tmp_path / 'afile' / 'runs'}", "is a file, not a folder")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
