@@ -129,6 +129,18 @@ class DatasetSource:
                                                 households, unplaced)
         return link_persons(self.ds, as_of, self._residents_of(as_of, households, unplaced))
 
+    def not_found(self, as_of: dt.date, person_id: object) -> str:
+        rows = (cleaning.raw(self.ds, "resident", pl.Series([person_id], dtype=pl.Int64))
+                .select("birth_date", "death_date").collect())
+        died, born = rows["death_date"].drop_nulls(), rows["birth_date"].drop_nulls()
+        if rows.is_empty():
+            return "not in the resident registry"
+        if len(died) and died.min() <= as_of:  # type: ignore[operator]
+            return f"the resident registry records a death on {died.min()}"
+        if len(born) and born.min() > as_of:  # type: ignore[operator]
+            return f"born on {born.min()}, after the date"
+        return "in the resident registry, but not a living resident on the date"
+
     @staticmethod
     def _placed(found: pl.DataFrame, households: set[object],
                 unplaced: pl.Series) -> tuple[set[object], pl.Series]:

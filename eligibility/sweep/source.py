@@ -74,6 +74,10 @@ class PersonSource(Protocol):
         """The linked person frame of this person's whole household (empty if unknown)."""
         ...
 
+    def not_found(self, as_of: dt.date, person_id: object) -> str:
+        """Why `household` found no such person on the date, as the records tell it."""
+        ...
+
     def linkage_counts(self, as_of: dt.date, part: Partition) -> LinkageCounts | None:
         """The partition's share of the linkage report, if the source counts by partition;
         called after `persons`, before `receiving`."""
@@ -138,6 +142,9 @@ class FrameSource:
 
     def linkage_report(self, as_of: dt.date, parts: list[LinkageCounts | None]) -> LinkageReport | None:
         return None
+
+    def not_found(self, as_of: dt.date, person_id: object) -> str:
+        return "not in the person frame"
 
     def household(self, as_of: dt.date, person_id: object) -> pl.DataFrame:
         """The person's household and the households joined to it by a couple."""

@@ -25,8 +25,8 @@ def explain_person(source: PersonSource, compiled: CompiledRulebook, person_id: 
                    programmes: list[str] | None = None) -> Why:
     household = source.household(compiled.as_of, person_id)
     if household.is_empty() or person_id not in household["person_id"].to_list():
-        raise DataError(f"person {person_id} is not in {source.describe()} as of {compiled.as_of} "
-                        "(unknown id, deceased, or not in the resident registry)")
+        raise DataError(f"person {person_id} is not in {source.describe()} as of {compiled.as_of}: "
+                        f"{source.not_found(compiled.as_of, person_id)}")
     explainer = Explainer(compiled, household)
     return Why(person_id, household, explainer.explain(person_id, programmes))
 

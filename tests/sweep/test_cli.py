@@ -74,7 +74,18 @@ def test_explain_command_prints_json_and_trees(dataset: Path, swept: Path) -> No
                                  "--programme", row["programme"]])
     assert result.exit_code == 0 and "eligible" in result.output and "registry" in result.output
     missing = runner.invoke(app, ["explain", str(dataset), "999999999", "--as-of", AS_OF])
-    assert missing.exit_code == 2 and "not in" in missing.output
+    assert missing.exit_code == 2 and "999999999 is not in" in missing.output
+    assert "not in the resident registry" in missing.output
+
+
+def test_explain_says_why_a_person_has_no_decision(dataset: Path) -> None:
+    """A caseworker asking about someone who died is told so, with the date the registry holds."""
+    residents = pl.read_parquet(dataset / "resident.parquet").filter(pl.len().over("person_id") == 1)
+    dead = residents.filter(pl.col("death_date") <= dt.date.fromisoformat(AS_OF)).row(0, named=True)
+    result = runner.invoke(app, ["explain", str(dataset), str(dead["person_id"]), "--as-of", AS_OF],
+                           env={"COLUMNS": "2000"})
+    assert result.exit_code == 2, result.output
+    assert f"records a death on {dead['death_date']}" in result.output
 
 
 def test_demo_generates_sweeps_and_says_where_to_look(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
