@@ -5,12 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Mark = Literal["V", "S", "C", "R"]
 ValueType = Literal["money", "int", "rate", "bool", "date", "text"]
+
+
+def _expression_text(value: Any) -> Any:
+    """YAML reads `test: true` or `expr: 0` as a boolean or a number: the rule meant the
+    expression written (true, 0)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+ExprText = Annotated[str, BeforeValidator(_expression_text)]
 
 
 class _Strict(BaseModel):
@@ -92,7 +105,7 @@ class ParameterDef(_Strict):
 class VariableDef(_Strict):
     label: Label
     type: ValueType
-    expr: str
+    expr: ExprText
     citation: Citation | None = None
     note: str | None = None
 
@@ -101,7 +114,7 @@ class CriterionException(_Strict):
     id: str
     label: Label
     citation: Citation | None = None
-    when: str
+    when: ExprText
     outcome: Literal["pass", "fail"]
     note: str | None = None
 
@@ -110,7 +123,7 @@ class Criterion(_Strict):
     id: str
     label: Label
     citation: Citation | None = None
-    test: str
+    test: ExprText
     exceptions: list[CriterionException] = []
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
@@ -118,7 +131,7 @@ class Criterion(_Strict):
 
 
 class Amount(_Strict):
-    expr: str | None = None
+    expr: ExprText | None = None
     citation: Citation | None = None
     not_modelled: str | None = None
     period: Literal["month", "year", "once"] = "month"
