@@ -27,7 +27,7 @@ from ..errors import EligibilityError
 from ..rulebook.loader import RULES_DIR
 from ..sweep import DEFAULT_PARTITION_SIZE, RulesSpec, SweepOptions, SweepRun, run_sweep
 from ..sweep.dataset_source import open_source
-from ..sweep.registry import RunRegistry
+from ..sweep.registry import RunRegistry, check_place
 from ..sweep.report import run_details, runs_table, sido_table, summary_table
 from ..sweep.runner import clean_stale
 from ..sweep.source import PersonSource
@@ -60,6 +60,7 @@ def sweep_with_progress(source: PersonSource, spec: RulesSpec, options: SweepOpt
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                MofNCompleteColumn(), TextColumn("{task.fields[persons]}"), TimeElapsedColumn(),
                TextColumn("eta"), TimeRemainingColumn()]
+    check_place(options.out)   # said before the progress bar starts, not under it
     try:
         with Progress(*columns, console=err_console, transient=False) as progress, terminated_as_interrupt():
             return run_sweep(source, spec, options, progress=SweepProgress(progress))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from eligibility.cli import app
 
@@ -17,7 +17,7 @@ AS_OF = "2026-03-01"
 HOUSEHOLDS = Path(__file__).parents[1] / "fixtures" / "households" / "rules_sanity.yaml"
 
 
-def fails(args: list[str], *says: str) -> None:
+def fails(args: list[str], *says: str) -> Result:
     """Runs the command and checks that it was a clean user error (exit code 2, no traceback)
     whose stderr says each of `says`, whitespace aside (rich wraps long paths anywhere; typer's
     boxed usage errors follow COLUMNS)."""
@@ -27,6 +27,7 @@ def fails(args: list[str], *says: str) -> None:
     said = "".join(result.stderr.split())
     for text in says:
         assert "".join(text.split()) in said, (text, result.stderr)
+    return result
 
 
 @pytest.mark.parametrize("command", [
@@ -45,9 +46,10 @@ def test_a_rules_folder_that_does_not_exist(command: list[str], dataset: Path, t
 @pytest.mark.parametrize("out", ["afile", "afile/sub"])
 def test_sweep_out_under_a_file(out: str, dataset: Path, tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("not a folder")
-    fails(["sweep", str(dataset), "--as-of", AS_OF, "--out", str(tmp_path / out)],
-          f"cannot keep runs in {tmp_path / out}", "is a file, not a folder")
+    result = fails(["sweep", str(dataset), "--as-of", AS_OF, "--out", str(tmp_path / out)],
+                   f"cannot keep runs in {tmp_path / out}", "is a file, not a folder")
     assert (tmp_path / "afile").read_text() == "not a folder"
+    assert "planning" not in result.stderr   # said at once, not under a progress bar
 
 
 @pytest.mark.parametrize("out", ["afile", "afile/sub"])
