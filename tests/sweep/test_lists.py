@@ -84,6 +84,34 @@ def test_summary_counts_and_monthly_cost(run: PublishedRun) -> None:
     assert sorted(by_sido.select("sido_name", "persons").iter_rows()) == [("경기도", 1), ("서울특별시", 1)]
 
 
+def test_outreach_ranks_people_by_crisis_then_monthly_amount_and_lists_a_household_once(
+        mini: Rulebook, mini_spec: RulesSpec, source_of: Any, tmp_path: Path) -> None:
+    def person(pid: str, born: str, **values: Any) -> dict[str, Any]:
+        return {"id": pid, "relation_to_head": "head", "birth_date": born, "earned_income_monthly": 0,
+                "other_income_monthly": 0, "occupational_pension": False, "has_spouse": False} | values
+    # a1 (76) lost a job; b1 and d1 (60) live alone; c1 (60) lives with an adult child c2 (31).
+    # Nobody earns or receives anything; everyone consents (source_of)
+    source = source_of(mini, [
+        {"id": "d", "members": [person("d1", "1966-01-01")]},
+        {"id": "c", "members": [person("c1", "1966-01-01"),
+                                person("c2", "1995-01-01", relation_to_head="child")]},
+        {"id": "b", "members": [person("b1", "1966-01-01")]},
+        {"id": "a", "members": [person("a1", "1950-01-01", crisis_job_loss=True)]}])
+    run = open_run(tmp_path, run_sweep(source, mini_spec, SweepOptions(tmp_path, 2, 1)).run_id)
+    assert rows(run, "outreach", "rank", "person_id", "household_id", "programme", "amount",
+                "monthly_equivalent", "crisis_signals") == [
+        # the crisis first, though its amounts are the smallest; the larger amount first within it
+        (1, "a1", "a", LIV, 820_556 - 349_700, 820_556 - 349_700, 1),  # livelihood line − a1's basic pension
+        (2, "a1", "a", BP, 349_700, 349_700, 1),                       # the 2026 base amount, single
+        # then by the monthly amount: a household of two, round(4,199,292 × 0.32) = 1,343,773
+        # (.44), listed once, on its head c1 (c2 is not listed: not the payee, too young for BP)
+        (3, "c1", "c", LIV, 1_343_773, 1_343_773, 0),
+        # equal amounts, round(2,564,238 × 0.32) = 820,556 (.16): by person_id. 60: no BP
+        (4, "b1", "b", LIV, 820_556, 820_556, 0),
+        (5, "d1", "d", LIV, 820_556, 820_556, 0)]
+    assert rows(run, "outreach_no_consent", "person_id") == []
+
+
 def test_people_of_unknown_household_keep_their_own_crisis_and_are_asked_for_it(
         known_source: FrameSource, mini_spec: RulesSpec, tmp_path: Path) -> None:
     # p1 (a job loss) and p6 (none) placed in no household: the household's livelihood is
