@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 import pytest
+from rich.console import Console
 
 from eligibility.evaluation import ELIGIBLE, UNDETERMINED
 from eligibility.rulebook.rulebook import Rulebook
@@ -19,21 +20,27 @@ from eligibility.sweep import (
     PublishedRun,
     RulesSpec,
     SweepOptions,
+    SweepRun,
     lists,
     open_run,
     run_sweep,
 )
 from eligibility.sweep.partition import evaluate
+from eligibility.sweep.report import sido_table, summary_table
 from eligibility.sweep.spec import SweepRules
 
 BP, LIV = "basic_pension", "blsa_livelihood"
 
 
 @pytest.fixture(scope="module")
-def run(known_source: FrameSource, mini_spec: RulesSpec, tmp_path_factory: pytest.TempPathFactory) -> PublishedRun:
+def swept(known_source: FrameSource, mini_spec: RulesSpec, tmp_path_factory: pytest.TempPathFactory) -> SweepRun:
     out = tmp_path_factory.mktemp("runs")
-    run_sweep(known_source, mini_spec, SweepOptions(out, partition_size=2, workers=1))
-    return open_run(out)
+    return run_sweep(known_source, mini_spec, SweepOptions(out, partition_size=2, workers=1))
+
+
+@pytest.fixture(scope="module")
+def run(swept: SweepRun) -> PublishedRun:
+    return open_run(swept.path.parent, swept.run_id)
 
 
 def rows(run: PublishedRun, name: str, *cols: str) -> list[tuple[object, ...]]:
@@ -71,8 +78,9 @@ def test_undetermined_names_the_record_to_ask_for(run: PublishedRun) -> None:
         ("other_income_monthly", LIV, 1, 2)]
 
 
-def test_summary_counts_and_monthly_cost(run: PublishedRun) -> None:
+def test_summary_counts_and_cost_per_programme(run: PublishedRun) -> None:
     totals = run.manifest["counts"]["programmes"]
+    assert totals[BP]["period"] == totals[LIV]["period"] == "month"   # the amounts are monthly costs
     assert {k: totals[BP][k] for k in ("eligible", "ineligible", "undetermined", "amount")} == {
         "eligible": 2, "ineligible": 5, "undetermined": 1, "amount": 2 * 349_700}
     # household programme: paid once per household, to the head
@@ -110,6 +118,27 @@ def test_outreach_ranks_people_by_crisis_then_monthly_amount_and_lists_a_househo
         (4, "b1", "b", LIV, 820_556, 820_556, 0),
         (5, "d1", "d", LIV, 820_556, 820_556, 0)]
     assert rows(run, "outreach_no_consent", "person_id") == []
+
+
+def test_console_summary_shows_the_monthly_cost_and_each_sido(swept: SweepRun) -> None:
+    console = Console(record=True, width=400)
+    console.print(summary_table(swept.record, {}))
+    console.print(sido_table(swept.path, swept.record))
+    text = " ".join(console.export_text().replace("│", " ").split())   # the 시도 table's cell borders
+    # programme, eligible, undetermined, receiving, outreach (consent +without), review, cost
+    assert " ".join([
+        "basic_pension 2 1 2 1 +1 1 699,400",          # p1 + p6: 2 × 349,700; receiving: p2, p3
+        "blsa_livelihood 3 (3 hh) 3 1 1 +1 0 1,762,268",  # p1, p6: 2 × 470,856, p2: 820,556; receiving: p2
+        "outreach:",                                   # the caption: no "+N unknown" after a cost
+    ]) in text
+    # both monthly: 699,400 + 1,762,268
+    assert "Monthly programmes: 2,461,668 won a month" in text
+    # 시도, people, people to contact (outreach with consent), monthly cost of the eligible; by code
+    assert " ".join([
+        "서울특별시 4 1 1,641,112",  # p1 p2 p7 p8; p1; p1 349,700 + 470,856 and p2 820,556
+        "부산광역시 1 0 0",          # p3, undetermined for both
+        "경기도 3 0 820,556",        # p4 p5 p6; p6 has no consent; p6 349,700 + 470,856
+    ]) in text   # 1,641,112 + 820,556 = 2,461,668: the month's total
 
 
 def test_people_of_unknown_household_keep_their_own_crisis_and_are_asked_for_it(
