@@ -56,6 +56,21 @@ def test_outreach_is_eligible_not_receiving_ranked_by_need_with_consent(run: Pub
         ("p6", LIV, False), ("p6", BP, False)]
 
 
+def test_no_consent_recorded_counts_as_none(known_source: FrameSource, mini_spec: RulesSpec, tmp_path: Path) -> None:
+    # p1 (entitled to both, a job loss) with no consent record: never on the contact list
+    frame = known_source.frame.with_columns(
+        pl.when(pl.col("person_id") == "p1").then(None).otherwise(pl.col("contact_consent")).alias("contact_consent"))
+    assert frame.filter(pl.col("person_id") == "p1")["contact_consent"].to_list() == [None]
+    source = FrameSource(frame, known_source.benefits)
+    run = open_run(tmp_path, run_sweep(source, mini_spec, SweepOptions(tmp_path, 2, 1)).run_id)
+    assert rows(run, "outreach", "person_id") == []
+    # ranked with p6 (no consent): p1's crisis first; the larger amount first within a person
+    assert rows(run, "outreach_no_consent", "rank", "person_id", "programme", "amount", "contact_consent") == [
+        (1, "p1", LIV, 470_856, False), (2, "p1", BP, 349_700, False),   # 820,556 − 349,700; 349,700
+        (3, "p6", LIV, 470_856, False), (4, "p6", BP, 349_700, False)]
+    assert run.manifest["counts"]["outreach"] == 0 and run.manifest["counts"]["outreach_no_consent"] == 4
+
+
 def test_receiving_eligible_people_are_in_no_list(run: PublishedRun) -> None:
     listed = {r[0] for name in ("outreach", "outreach_no_consent", "review") for r in rows(run, name, "person_id")}
     assert "p2" not in {r[0] for r in rows(run, "outreach", "person_id")}
