@@ -52,13 +52,19 @@ def test_explain_agrees_with_the_sweep(dataset: Path, swept: Path) -> None:
             sample += decisions.filter(pl.col(f"{p}:status") == status).head(1)["person_id"].to_list()
     source = DatasetSource(dataset)
     compiled = RulesSpec(None, dt.date.fromisoformat(AS_OF)).compile().compiled
-    for row in run.decisions(sorted(set(sample))).iter_rows(named=True):
-        for t in explain_person(source, compiled, row["person_id"]).traces:
+    people = sorted(set(sample))
+    checked = 0
+    for row in run.decisions(people).iter_rows(named=True):
+        traces = explain_person(source, compiled, row["person_id"]).traces
+        assert [t.programme for t in traces] == run.programmes, row["person_id"]   # every programme, once
+        for t in traces:
             p, lay = t.programme, compiled.layout[t.programme]
             assert (t.status, t.amount, t.failed) == (
                 STATUS_NAMES[row[f"{p}:status"]], row[f"{p}:amount"],
                 decode_bits(row[f"{p}:failed"], lay.criteria)), (row["person_id"], p)
             assert t.missing == compiled.missing_inputs(p, row[f"{p}:missing"]), (row["person_id"], p)
+            checked += 1
+    assert checked == len(people) * len(run.programmes) and len(people) >= 6
 
 
 def test_explain_command_prints_json_and_trees(dataset: Path, swept: Path) -> None:
