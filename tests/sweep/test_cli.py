@@ -77,8 +77,13 @@ def test_explain_command_prints_json_and_trees(dataset: Path, swept: Path) -> No
     (decision,) = doc["decisions"]
     assert decision["status"] == "eligible" and decision["amount"] == row["amount"]
     result = runner.invoke(app, ["explain", str(dataset), str(row["person_id"]), "--as-of", AS_OF,
-                                 "--programme", row["programme"]])
-    assert result.exit_code == 0 and "eligible" in result.output and "registry" in result.output
+                                 "--programme", row["programme"]], env={"COLUMNS": "2000"})
+    assert result.exit_code == 0, result.output
+    # the tree's root: "<label> (<label ko>) for person <id>: eligible, amount <amount>"
+    amount = "" if row["amount"] is None else f", amount {row['amount']:,}"
+    root = f"{decision['label_en']} ({decision['label_ko']}) for person {row['person_id']}: eligible{amount}"
+    assert root in [line.rstrip() for line in result.output.splitlines()]   # a line of its own
+    assert "input, registry: " in result.output   # each input read names its registry
     missing = runner.invoke(app, ["explain", str(dataset), "999999999", "--as-of", AS_OF])
     assert missing.exit_code == 2 and "999999999 is not in" in missing.output
     assert "not in the resident registry" in missing.output
