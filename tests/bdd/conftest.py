@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Any
 
 import pytest
@@ -147,11 +148,22 @@ def criterion_outcome(world: dict[str, Any], criterion: str, programme: str, out
     assert got == outcome.strip(), f"criterion {criterion} of {programme} is {got} for {pid}"
 
 
+REGISTRY_NAMED = re.compile(r"(?P<input>\w+) from the (?P<registry>\w+) registry")
+
+
 @then(parsers.parse('the missing inputs of person "{pid}" for {programme} include {name}'))
 def missing_input(world: dict[str, Any], pid: str, programme: str, name: str) -> None:
+    """`include <input>`, or `include <input> from the <registry> registry`: then the decision
+    must also name that registry for it (as the explanation and the undetermined list do)."""
+    programme = programme.strip()
     row = _row(world, pid)
-    needs = decode_bits(row[f"{programme.strip()}:missing"], world["compiled"].layout[programme.strip()].needs)
-    assert name.strip() in {n[0] for n in needs}, f"missing inputs are {needs}"
+    missing = world["compiled"].missing_inputs(programme, row[f"{programme}:missing"])
+    named = REGISTRY_NAMED.fullmatch(name.strip())
+    if named:
+        want, got = (named["input"], named["registry"]), {(m["input"], m["registry"]) for m in missing}
+    else:
+        want, got = name.strip(), {m["input"] for m in missing}
+    assert want in got, f"missing inputs are {missing}"
 
 
 @then(parsers.parse('the value of {variable} for person "{pid}" is {value}'))

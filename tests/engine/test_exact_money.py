@@ -26,6 +26,36 @@ def test_round_is_half_up_and_exact(values_of, x, expected):
     assert values_of(text, frame) == [expected]
 
 
+@pytest.mark.parametrize(("text", "x", "expected"), [
+    # deduction rate 0.3 in the mini rulebook
+    ("round(earned_income_monthly * params.blsa.deduction_rate)", 15, 5),       # 15 × 0.3 = 4.5: a tie, up
+    ("round(earned_income_monthly * params.blsa.deduction_rate)", 1_172_215, 351_665),  # 351,664.5: up
+    ("round(earned_income_monthly * params.blsa.deduction_rate)", 1_172_213, 351_664),  # 351,663.9: nearest
+    ("round(earned_income_monthly * params.blsa.deduction_rate)", 1_172_211, 351_663),  # 351,663.3: nearest
+    ("round(earned_income_monthly / 2)", 5, 3),     # 2.5: a tie, up
+    ("floor(earned_income_monthly / 2)", 7, 3),     # 3.5 down
+    ("floor(earned_income_monthly / 2)", -5, -3),   # -2.5 down is away from zero, not -2
+    ("floor(earned_income_monthly / 2)", 6, 3),     # a whole number stays
+    ("ceil(earned_income_monthly / 2)", 7, 4),      # 3.5 up
+    ("ceil(earned_income_monthly / 2)", -5, -2),    # -2.5 up is toward zero, not -3
+    ("ceil(earned_income_monthly / 2)", -6, -3),    # a whole number stays
+])
+def test_ties_round_half_up_and_floor_and_ceil_round_toward_minus_and_plus_infinity(values_of, text, x, expected):
+    frame = pl.DataFrame({"earned_income_monthly": [x]}, schema={"earned_income_monthly": pl.Int64})
+    assert values_of(text, frame) == [expected]
+
+
+@pytest.mark.parametrize(("text", "x", "expected"), [
+    ("round(earned_income_monthly / 2)", -3, -1),   # -1.5: today ties go toward +infinity, not -2
+    ("round(earned_income_monthly * params.blsa.deduction_rate)", -15, -4),  # -4.5 -> -4
+])
+def test_a_negative_tie_rounds_toward_plus_infinity(values_of, text, x, expected):
+    """Pinned as it is (half-up, not half away from zero): a negative amount at a tie, such as
+    a loss, goes to the larger whole won."""
+    frame = pl.DataFrame({"earned_income_monthly": [x]}, schema={"earned_income_monthly": pl.Int64})
+    assert values_of(text, frame) == [expected]
+
+
 def test_round_down_cuts_below_ten_won(values_of):
     frame = pl.DataFrame({"earned_income_monthly": [349_700, 279_769, 1]},
                          schema={"earned_income_monthly": pl.Int64})

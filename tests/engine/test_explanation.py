@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eligibility.evaluation import STATUS_NAMES, CompiledRulebook
+from eligibility.evaluation import STATUS_NAMES, CompiledRulebook, decode_bits
 from eligibility.explanation import Explainer, Trace
 from eligibility.households import households_frame
 
@@ -29,15 +29,28 @@ def walk(t: Trace):
 
 
 def test_explanation_agrees_with_the_batch_decisions(mini_book):
-    frame = households_frame(mini_book, HOUSEHOLDS)
+    park = {"id": "park", "members": [  # too young for the basic pension: a failed criterion
+        {"id": "park-1", "relation_to_head": "head", "birth_date": "1990-01-01", "has_spouse": False,
+         "earned_income_monthly": 0, "other_income_monthly": 0, "occupational_pension": False}]}
+    frame = households_frame(mini_book, {"households": [*HOUSEHOLDS["households"], park]})
     compiled = CompiledRulebook(mini_book, AS_OF)
     batch = {r["person_id"]: r for r in compiled.decisions(frame).collect().to_dicts()}
-    for hh in ("kim", "lee"):
+    checked = 0
+    for hh in ("kim", "lee", "park"):
         explainer = Explainer(compiled, frame.filter(frame["household_id"] == hh))
         for pid in explainer.frame["person_id"]:
-            for d in explainer.explain(pid):
-                assert d.status == STATUS_NAMES[batch[pid][f"{d.programme}:status"]]
-                assert d.amount == batch[pid][f"{d.programme}:amount"]
+            decisions = explainer.explain(pid)
+            assert [d.programme for d in decisions] == compiled.programmes, pid
+            for d in decisions:
+                row, p = batch[pid], d.programme
+                assert d.status == STATUS_NAMES[row[f"{p}:status"]], (pid, p)
+                assert d.amount == row[f"{p}:amount"], (pid, p)
+                assert d.failed == decode_bits(row[f"{p}:failed"], compiled.layout[p].criteria), (pid, p)
+                assert d.missing == compiled.missing_inputs(p, row[f"{p}:missing"]), (pid, p)
+                checked += 1
+    assert checked == 4 * 2   # kim-1, kim-2, lee-1, park-1 × basic_pension, blsa_livelihood
+    # the comparisons compared something: lee-1 has no income records, park-1 is 36
+    assert batch["lee-1"]["basic_pension:missing"] != 0 and batch["park-1"]["basic_pension:failed"] != 0
 
 
 def test_trace_names_values_registries_parameters_and_statutes(mini_book):

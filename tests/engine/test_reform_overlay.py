@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eligibility.errors import RuleErrors
-from eligibility.evaluation import CompiledRulebook
+from eligibility.evaluation import ELIGIBLE, INELIGIBLE, CompiledRulebook, decode_bits
 from eligibility.households import households_frame
 from eligibility.rulebook.loader import load_rulebook
 
@@ -37,6 +37,49 @@ def test_reform_replaces_a_criterion_test():
     (crit,) = [c for c in reformed.criteria["basic_pension"] if c.id == "not_occupational"]
     assert "10_000_000" in crit.test.text
     assert crit.test.where.file.endswith("livelihood_35.yaml")
+
+
+def decide(book, members):
+    """One household's decisions and criteria as of 2026-03-01, by person."""
+    frame = households_frame(book, {"households": [{"id": "h", "members": members}]})
+    compiled = CompiledRulebook(book, dt.date(2026, 3, 1))
+    out = compiled.evaluate(frame)
+    return {r["person_id"]: r | {f"{p}:failed_names": decode_bits(r[f"{p}:failed"], compiled.layout[p].criteria)
+                                 for p in compiled.programmes}
+            for r in out.iter_rows(named=True)}
+
+
+def alone(pid, born, earned):
+    return {"id": pid, "relation_to_head": "head", "birth_date": born, "has_spouse": False,
+            "earned_income_monthly": earned, "other_income_monthly": 0, "occupational_pension": False}
+
+
+def test_a_reformed_criterion_decides_for_the_reformed_rulebook():
+    # the reform adds "earned_income_monthly < 10_000_000" to basic_pension.not_occupational
+    earner = [alone("e", "1950-01-01", 10_000_000)]
+    base = decide(load_rulebook(MINI_RULES), earner)["e"]
+    reformed = decide(load_rulebook(MINI_RULES, [REFORM]), earner)["e"]
+    assert (base["c:basic_pension:not_occupational"], reformed["c:basic_pension:not_occupational"]) == (True, False)
+    # ineligible either way (10,000,000 − 3,000,000 = 7,000,000 > 2,470,000 single threshold),
+    # but the caseworker is now told the reformed criterion fails too
+    assert base["basic_pension:status"] == reformed["basic_pension:status"] == INELIGIBLE
+    assert base["basic_pension:failed_names"] == ["income"]
+    assert reformed["basic_pension:failed_names"] == ["income", "not_occupational"]
+
+
+def test_a_reform_of_a_criterion_changes_who_is_eligible_and_what_follows(tmp_path):
+    reform = tmp_path / "pension_at_60.yaml"
+    reform.write_text("reform:\n  id: pension_at_60\n  label: {ko: 기초연금 60세, en: basic pension from 60}\n"
+                      "criteria:\n  basic_pension.age:\n    test: age >= 60\n", encoding="utf-8")
+    sixty_two = [alone("k", "1964-01-01", 0)]
+    base = decide(load_rulebook(MINI_RULES), sixty_two)["k"]
+    reformed = decide(load_rulebook(MINI_RULES, [reform]), sixty_two)["k"]
+    assert (base["basic_pension:status"], base["basic_pension:failed_names"]) == (INELIGIBLE, ["age"])
+    assert (reformed["basic_pension:status"], reformed["basic_pension:amount"]) == (ELIGIBLE, 349_700)
+    # the livelihood benefit counts the basic pension as income: 820,556 (the 1-person line,
+    # nothing counted) before, 820,556 − 349,700 = 470,856 after
+    assert base["blsa_livelihood:amount"] == 820_556
+    assert reformed["blsa_livelihood:amount"] == 820_556 - 349_700
 
 
 def test_error_in_a_reform_names_the_reform_file(tmp_path):

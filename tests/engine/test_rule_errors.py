@@ -32,6 +32,27 @@ def test_typo_in_a_name_is_located_and_gets_a_suggestion(edited_rules):
     assert "agee >= 65" in text and "\n    ^" in text  # the excerpt with a caret under 'agee'
 
 
+def caret_under(err: RuleError, excerpt: str) -> str:
+    """The text above the caret in the rendered error: from the caret's column of the excerpt line."""
+    lines = str(err).splitlines()
+    at = lines.index(f"    {excerpt}")
+    caret = lines[at + 1]
+    assert caret.strip() == "^", caret
+    return lines[at][caret.index("^"):]
+
+
+def test_typo_further_into_an_expression_is_located_at_the_name(edited_rules):
+    root = edited_rules("programmes/basic_pension.yaml", "test: age >= 65", "test: 65 <= agee")
+    err = errors_of(root).errors[0]
+    assert err.code == "unknown_name" and err.hint == "did you mean 'age'?"
+    # line 8 is `    test: 65 <= agee`: the expression starts at column 11 (4 spaces + "test: "),
+    # and `agee` 6 characters into it, at column 11 + 6 = 17
+    assert (err.where.line, err.where.column) == (8, 17)
+    assert err.where.programme == "basic_pension" and err.where.criterion == "age"
+    assert str(err).startswith(f"{err.where.file}:8:17: programme basic_pension, criterion age")
+    assert caret_under(err, "65 <= agee") == "agee"
+
+
 def test_typo_in_a_parameter_name_suggests_the_parameter(edited_rules):
     root = edited_rules("variables/common.yaml", "params.blsa.livelihood_rate", "params.blsa.livelihod_rate")
     err = errors_of(root).errors[0]
@@ -110,6 +131,9 @@ def test_syntax_error_points_at_the_position(edited_rules):
     root = edited_rules("programmes/basic_pension.yaml", "test: age >= 65", "test: age >= >= 65")
     err = errors_of(root).errors[0]
     assert err.code == "syntax" and err.where.criterion == "age"
+    # the second `>=`, 7 characters into the expression that starts at column 11: column 18
+    assert (err.where.line, err.where.column) == (8, 18)
+    assert caret_under(err, "age >= >= 65") == ">= 65"
 
 
 def test_eval_is_never_reachable(edited_rules):

@@ -67,11 +67,38 @@ def test_absent_from_an_exhaustive_registry_uses_its_declared_meaning(mini_book)
     assert frame["national_pension_monthly"][0] is None  # absent means unknown
 
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    (True, None, None), (False, None, False), (None, None, None), (True, True, True)])
-def test_and_is_kleene(a, b, expected):
-    df = pl.DataFrame({"a": [a], "b": [b]}, schema={"a": pl.Boolean, "b": pl.Boolean})
-    assert df.select(pl.col("a") & pl.col("b")).item() is expected
+T, F, U = True, False, None
+# a = occupational_pension, b = pregnant: every pair of true, false and unknown
+PAIRS = [(T, T), (T, F), (T, U), (F, T), (F, F), (F, U), (U, T), (U, F), (U, U)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Kleene: false and anything is false, true or anything is true, else unknown if any is
+    ("occupational_pension and pregnant", [T, F, U, F, F, F, U, F, U]),
+    ("occupational_pension or pregnant", [T, T, T, T, F, U, T, U, U]),
+    ("not occupational_pension", [F, F, F, T, T, T, U, U, U]),
+    ("not (occupational_pension and pregnant)", [F, T, U, T, T, T, U, T, U]),
+    ("not occupational_pension or pregnant", [T, F, U, T, T, T, T, U, U]),
+    # a condition that is unknown gives unknown, whatever the branches (even equal ones)
+    ("pregnant if occupational_pension else false", [T, F, U, F, F, F, U, U, U]),
+    ("true if occupational_pension else true", [T, T, T, T, T, T, U, U, U]),
+    ("earned_income_monthly if occupational_pension else other_income_monthly",   # 10 and 20 on each row
+     [10, 10, 10, 20, 20, 20, U, U, U]),
+    ("earned_income_monthly if occupational_pension else earned_income_monthly",
+     [10, 10, 10, 10, 10, 10, U, U, U]),
+    # exact branches (money × rate) rounded after the choice: round(10 × 0.3) = 3
+    ("round(earned_income_monthly * params.blsa.deduction_rate if occupational_pension else 0)",
+     [3, 3, 3, 0, 0, 0, U, U, U]),
+    # and an unknown branch that is chosen is unknown: b's value when a is true
+    ("(earned_income_monthly if pregnant else other_income_monthly) if occupational_pension else 0",
+     [10, 20, U, 0, 0, 0, U, U, U]),
+])
+def test_rule_language_logic_is_kleene_over_unknowns(values_of, text, expected):
+    frame = pl.DataFrame({"occupational_pension": [a for a, _ in PAIRS], "pregnant": [b for _, b in PAIRS],
+                          "earned_income_monthly": [10] * len(PAIRS), "other_income_monthly": [20] * len(PAIRS)},
+                         schema={"occupational_pension": pl.Boolean, "pregnant": pl.Boolean,
+                                 "earned_income_monthly": pl.Int64, "other_income_monthly": pl.Int64})
+    assert values_of(text, frame) == expected
 
 
 def test_kleene_aggregates_match_the_reference_semantics(mini_book):

@@ -52,11 +52,14 @@ def test_exact_size_and_ids(tmp_path: Path, people: int) -> None:
 
 
 def test_rejects_bad_input(tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="people must be at least 1"):
         generate(0, 1, tmp_path / "x")
-    with pytest.raises(ValueError):
+    assert not (tmp_path / "x").exists()
+    with pytest.raises(ValueError, match="no registry 'nonsense' can lose people"):
         NoiseConfig(missing={"nonsense": 0.1})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"missing\['earnings'\] must be between 0 and 1"):
+        NoiseConfig(missing={"earnings": 1.5})
+    with pytest.raises(ValueError, match=r"orphan_rate\n.*rates are shares between 0 and 1"):
         NoiseConfig(orphan_rate=1.5)
 
 

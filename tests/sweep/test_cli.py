@@ -52,13 +52,19 @@ def test_explain_agrees_with_the_sweep(dataset: Path, swept: Path) -> None:
             sample += decisions.filter(pl.col(f"{p}:status") == status).head(1)["person_id"].to_list()
     source = DatasetSource(dataset)
     compiled = RulesSpec(None, dt.date.fromisoformat(AS_OF)).compile().compiled
-    for row in run.decisions(sorted(set(sample))).iter_rows(named=True):
-        for t in explain_person(source, compiled, row["person_id"]).traces:
+    people = sorted(set(sample))
+    checked = 0
+    for row in run.decisions(people).iter_rows(named=True):
+        traces = explain_person(source, compiled, row["person_id"]).traces
+        assert [t.programme for t in traces] == run.programmes, row["person_id"]   # every programme, once
+        for t in traces:
             p, lay = t.programme, compiled.layout[t.programme]
             assert (t.status, t.amount, t.failed) == (
                 STATUS_NAMES[row[f"{p}:status"]], row[f"{p}:amount"],
                 decode_bits(row[f"{p}:failed"], lay.criteria)), (row["person_id"], p)
             assert t.missing == compiled.missing_inputs(p, row[f"{p}:missing"]), (row["person_id"], p)
+            checked += 1
+    assert checked == len(people) * len(run.programmes) and len(people) >= 6
 
 
 def test_explain_command_prints_json_and_trees(dataset: Path, swept: Path) -> None:
@@ -71,8 +77,13 @@ def test_explain_command_prints_json_and_trees(dataset: Path, swept: Path) -> No
     (decision,) = doc["decisions"]
     assert decision["status"] == "eligible" and decision["amount"] == row["amount"]
     result = runner.invoke(app, ["explain", str(dataset), str(row["person_id"]), "--as-of", AS_OF,
-                                 "--programme", row["programme"]])
-    assert result.exit_code == 0 and "eligible" in result.output and "registry" in result.output
+                                 "--programme", row["programme"]], env={"COLUMNS": "2000"})
+    assert result.exit_code == 0, result.output
+    # the tree's root: "<label> (<label ko>) for person <id>: eligible, amount <amount>"
+    amount = "" if row["amount"] is None else f", amount {row['amount']:,}"
+    root = f"{decision['label_en']} ({decision['label_ko']}) for person {row['person_id']}: eligible{amount}"
+    assert root in [line.rstrip() for line in result.output.splitlines()]   # a line of its own
+    assert "input, registry: " in result.output   # each input read names its registry
     missing = runner.invoke(app, ["explain", str(dataset), "999999999", "--as-of", AS_OF])
     assert missing.exit_code == 2 and "999999999 is not in" in missing.output
     assert "not in the resident registry" in missing.output

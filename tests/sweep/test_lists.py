@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 import pytest
+from rich.console import Console
 
 from eligibility.evaluation import ELIGIBLE, UNDETERMINED
 from eligibility.rulebook.rulebook import Rulebook
@@ -19,21 +20,27 @@ from eligibility.sweep import (
     PublishedRun,
     RulesSpec,
     SweepOptions,
+    SweepRun,
     lists,
     open_run,
     run_sweep,
 )
 from eligibility.sweep.partition import evaluate
+from eligibility.sweep.report import sido_table, summary_table
 from eligibility.sweep.spec import SweepRules
 
 BP, LIV = "basic_pension", "blsa_livelihood"
 
 
 @pytest.fixture(scope="module")
-def run(known_source: FrameSource, mini_spec: RulesSpec, tmp_path_factory: pytest.TempPathFactory) -> PublishedRun:
+def swept(known_source: FrameSource, mini_spec: RulesSpec, tmp_path_factory: pytest.TempPathFactory) -> SweepRun:
     out = tmp_path_factory.mktemp("runs")
-    run_sweep(known_source, mini_spec, SweepOptions(out, partition_size=2, workers=1))
-    return open_run(out)
+    return run_sweep(known_source, mini_spec, SweepOptions(out, partition_size=2, workers=1))
+
+
+@pytest.fixture(scope="module")
+def run(swept: SweepRun) -> PublishedRun:
+    return open_run(swept.path.parent, swept.run_id)
 
 
 def rows(run: PublishedRun, name: str, *cols: str) -> list[tuple[object, ...]]:
@@ -47,6 +54,21 @@ def test_outreach_is_eligible_not_receiving_ranked_by_need_with_consent(run: Pub
     # p6 gave no consent: listed apart, never in the contact list.
     assert rows(run, "outreach_no_consent", "person_id", "programme", "contact_consent") == [
         ("p6", LIV, False), ("p6", BP, False)]
+
+
+def test_no_consent_recorded_counts_as_none(known_source: FrameSource, mini_spec: RulesSpec, tmp_path: Path) -> None:
+    # p1 (entitled to both, a job loss) with no consent record: never on the contact list
+    frame = known_source.frame.with_columns(
+        pl.when(pl.col("person_id") == "p1").then(None).otherwise(pl.col("contact_consent")).alias("contact_consent"))
+    assert frame.filter(pl.col("person_id") == "p1")["contact_consent"].to_list() == [None]
+    source = FrameSource(frame, known_source.benefits)
+    run = open_run(tmp_path, run_sweep(source, mini_spec, SweepOptions(tmp_path, 2, 1)).run_id)
+    assert rows(run, "outreach", "person_id") == []
+    # ranked with p6 (no consent): p1's crisis first; the larger amount first within a person
+    assert rows(run, "outreach_no_consent", "rank", "person_id", "programme", "amount", "contact_consent") == [
+        (1, "p1", LIV, 470_856, False), (2, "p1", BP, 349_700, False),   # 820,556 − 349,700; 349,700
+        (3, "p6", LIV, 470_856, False), (4, "p6", BP, 349_700, False)]
+    assert run.manifest["counts"]["outreach"] == 0 and run.manifest["counts"]["outreach_no_consent"] == 4
 
 
 def test_receiving_eligible_people_are_in_no_list(run: PublishedRun) -> None:
@@ -71,8 +93,9 @@ def test_undetermined_names_the_record_to_ask_for(run: PublishedRun) -> None:
         ("other_income_monthly", LIV, 1, 2)]
 
 
-def test_summary_counts_and_monthly_cost(run: PublishedRun) -> None:
+def test_summary_counts_and_cost_per_programme(run: PublishedRun) -> None:
     totals = run.manifest["counts"]["programmes"]
+    assert totals[BP]["period"] == totals[LIV]["period"] == "month"   # the amounts are monthly costs
     assert {k: totals[BP][k] for k in ("eligible", "ineligible", "undetermined", "amount")} == {
         "eligible": 2, "ineligible": 5, "undetermined": 1, "amount": 2 * 349_700}
     # household programme: paid once per household, to the head
@@ -82,6 +105,55 @@ def test_summary_counts_and_monthly_cost(run: PublishedRun) -> None:
     by_sido = pl.read_parquet(run.file("summary")).filter(
         (pl.col("programme") == BP) & (pl.col("status") == "eligible"))
     assert sorted(by_sido.select("sido_name", "persons").iter_rows()) == [("경기도", 1), ("서울특별시", 1)]
+
+
+def test_outreach_ranks_people_by_crisis_then_monthly_amount_and_lists_a_household_once(
+        mini: Rulebook, mini_spec: RulesSpec, source_of: Any, tmp_path: Path) -> None:
+    def person(pid: str, born: str, **values: Any) -> dict[str, Any]:
+        return {"id": pid, "relation_to_head": "head", "birth_date": born, "earned_income_monthly": 0,
+                "other_income_monthly": 0, "occupational_pension": False, "has_spouse": False} | values
+    # a1 (76) lost a job; b1 and d1 (60) live alone; c1 (60) lives with an adult child c2 (31).
+    # Nobody earns or receives anything; everyone consents (source_of)
+    source = source_of(mini, [
+        {"id": "d", "members": [person("d1", "1966-01-01")]},
+        {"id": "c", "members": [person("c1", "1966-01-01"),
+                                person("c2", "1995-01-01", relation_to_head="child")]},
+        {"id": "b", "members": [person("b1", "1966-01-01")]},
+        {"id": "a", "members": [person("a1", "1950-01-01", crisis_job_loss=True)]}])
+    run = open_run(tmp_path, run_sweep(source, mini_spec, SweepOptions(tmp_path, 2, 1)).run_id)
+    assert rows(run, "outreach", "rank", "person_id", "household_id", "programme", "amount",
+                "monthly_equivalent", "crisis_signals") == [
+        # the crisis first, though its amounts are the smallest; the larger amount first within it
+        (1, "a1", "a", LIV, 820_556 - 349_700, 820_556 - 349_700, 1),  # livelihood line − a1's basic pension
+        (2, "a1", "a", BP, 349_700, 349_700, 1),                       # the 2026 base amount, single
+        # then by the monthly amount: a household of two, round(4,199,292 × 0.32) = 1,343,773
+        # (.44), listed once, on its head c1 (c2 is not listed: not the payee, too young for BP)
+        (3, "c1", "c", LIV, 1_343_773, 1_343_773, 0),
+        # equal amounts, round(2,564,238 × 0.32) = 820,556 (.16): by person_id. 60: no BP
+        (4, "b1", "b", LIV, 820_556, 820_556, 0),
+        (5, "d1", "d", LIV, 820_556, 820_556, 0)]
+    assert rows(run, "outreach_no_consent", "person_id") == []
+
+
+def test_console_summary_shows_the_monthly_cost_and_each_sido(swept: SweepRun) -> None:
+    console = Console(record=True, width=400)
+    console.print(summary_table(swept.record, {}))
+    console.print(sido_table(swept.path, swept.record))
+    text = " ".join(console.export_text().replace("│", " ").split())   # the 시도 table's cell borders
+    # programme, eligible, undetermined, receiving, outreach (consent +without), review, cost
+    assert " ".join([
+        "basic_pension 2 1 2 1 +1 1 699,400",          # p1 + p6: 2 × 349,700; receiving: p2, p3
+        "blsa_livelihood 3 (3 hh) 3 1 1 +1 0 1,762,268",  # p1, p6: 2 × 470,856, p2: 820,556; receiving: p2
+        "outreach:",                                   # the caption: no "+N unknown" after a cost
+    ]) in text
+    # both monthly: 699,400 + 1,762,268
+    assert "Monthly programmes: 2,461,668 won a month" in text
+    # 시도, people, people to contact (outreach with consent), monthly cost of the eligible; by code
+    assert " ".join([
+        "서울특별시 4 1 1,641,112",  # p1 p2 p7 p8; p1; p1 349,700 + 470,856 and p2 820,556
+        "부산광역시 1 0 0",          # p3, undetermined for both
+        "경기도 3 0 820,556",        # p4 p5 p6; p6 has no consent; p6 349,700 + 470,856
+    ]) in text   # 1,641,112 + 820,556 = 2,461,668: the month's total
 
 
 def test_people_of_unknown_household_keep_their_own_crisis_and_are_asked_for_it(

@@ -6,20 +6,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pytest
 
 from eligibility.rulebook.rulebook import Rulebook
 from eligibility.sweep import (
     FrameSource,
+    Partition,
     RulesSpec,
     SweepOptions,
     open_run,
     plan_partitions,
     run_sweep,
+    runner,
 )
 
 Population = tuple[pl.DataFrame, pl.DataFrame]
+
+
+@pytest.mark.parametrize(("cores", "partitions", "expected"), [
+    (2, 4, 2), (8, 4, 2), (2, 40, 2),   # two cores or more and four partitions or more: a pool of two
+    (2, 3, 1), (8, 1, 1),               # fewer partitions: a worker's start costs more than it saves
+    (1, 4, 1), (None, 4, 1),            # one core, or a count the OS does not know
+])
+def test_auto_workers(cores: int | None, partitions: int, expected: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: cores)
+    plan = [Partition(i, np.array([i]), 1) for i in range(partitions)]
+    assert runner.auto_workers(plan) == expected
+
+
+def test_a_sweep_without_workers_given_uses_auto_workers(mini: Rulebook, make_population: Callable[..., Population],
+                                                         spec: RulesSpec, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    frame, benefits = make_population(mini, 200, seed=2)
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 1)   # one core: no pool, however many partitions
+    run = run_sweep(FrameSource(frame, benefits), spec, SweepOptions(tmp_path, 20))
+    assert len(run.manifest["partitions"]) >= 4 and run.record["workers"] == 1
 LISTS = ("outreach", "outreach_no_consent", "review", "undetermined", "undetermined_by_input", "summary")
 
 
