@@ -70,7 +70,7 @@ Feature: Basic Pension (기초연금)
       When the rules are evaluated
       Then criterion age of basic_pension is unknown for person "kim"
       And person "kim" is undetermined for basic_pension
-      And the missing inputs of person "kim" for basic_pension include birth_date
+      And the missing inputs of person "kim" for basic_pension include birth_date from the resident registry
 
   Rule: [income] The recognised income of the person and spouse is at or below the selection threshold, single or couple (Article 3(1))
 
@@ -216,7 +216,7 @@ Feature: Basic Pension (기초연금)
       When the rules are evaluated
       Then criterion income of basic_pension is unknown for person "kim"
       And person "kim" is undetermined for basic_pension
-      And the missing inputs of person "kim" for basic_pension include national_pension_monthly
+      And the missing inputs of person "kim" for basic_pension include national_pension_monthly from the pensions registry
 
   Rule: [occupational_pension] Neither the person nor the spouse holds an occupational pension — civil servants, military, private-school, post-office (Article 3(3))
 
@@ -245,4 +245,4 @@ Feature: Basic Pension (기초연금)
         | kim | head             | 1955-01-01 | unknown              |
       When the rules are evaluated
       Then person "kim" is undetermined for basic_pension
-      And the missing inputs of person "kim" for basic_pension include occupational_pension
+      And the missing inputs of person "kim" for basic_pension include occupational_pension from the pensions registry

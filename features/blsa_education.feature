@@ -65,7 +65,7 @@ Feature: BLSA education benefit (교육급여)
       When the rules are evaluated
       Then criterion student of blsa_education is unknown for person "child"
       And person "child" is undetermined for blsa_education
-      And the missing inputs of person "child" for blsa_education include school_level
+      And the missing inputs of person "child" for blsa_education include school_level from the childcare registry
 
   Rule: [income] The household's recognised income is at or below the education line, 50% of the median income for its size (Article 12(3))
 
@@ -123,4 +123,4 @@ Feature: BLSA education benefit (교육급여)
       When the rules are evaluated
       Then criterion income of blsa_education is unknown for person "daughter"
       And person "daughter" is undetermined for blsa_education
-      And the missing inputs of person "daughter" for blsa_education include other_income_monthly
+      And the missing inputs of person "daughter" for blsa_education include other_income_monthly from the earnings registry

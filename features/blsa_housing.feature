@@ -117,4 +117,4 @@ Feature: BLSA housing benefit (주거급여)
       When the rules are evaluated
       Then criterion income of blsa_housing is unknown for person "kim"
       And person "kim" is undetermined for blsa_housing
-      And the missing inputs of person "kim" for blsa_housing include lease_deposit
+      And the missing inputs of person "kim" for blsa_housing include lease_deposit from the property registry

@@ -297,7 +297,7 @@ Feature: BLSA livelihood benefit (생계급여)
       When the rules are evaluated
       Then criterion income of blsa_livelihood is unknown for person "kim"
       And person "kim" is undetermined for blsa_livelihood
-      And the missing inputs of person "kim" for blsa_livelihood include other_income_monthly
+      And the missing inputs of person "kim" for blsa_livelihood include other_income_monthly from the earnings registry
       And the blsa_livelihood amount of person "kim" is none
 
   Rule: [obligatory_provider] No obligatory provider (부양의무자: parents, children and their spouses) has an annual income above 100,000,000 won or general property above 900,000,000 won (Article 8(2), the 2021 abolition of the provider test and its exception)
@@ -357,4 +357,4 @@ Feature: BLSA livelihood benefit (생계급여)
       When the rules are evaluated
       Then criterion obligatory_provider of blsa_livelihood is unknown for person "kim"
       And person "kim" is undetermined for blsa_livelihood
-      And the missing inputs of person "kim" for blsa_livelihood include provider_max_annual_income
+      And the missing inputs of person "kim" for blsa_livelihood include provider_max_annual_income from the family registry

@@ -98,7 +98,7 @@ Feature: BLSA medical aid (의료급여)
       When the rules are evaluated
       Then criterion income of blsa_medical is unknown for person "kim"
       And person "kim" is undetermined for blsa_medical
-      And the missing inputs of person "kim" for blsa_medical include earned_income_monthly
+      And the missing inputs of person "kim" for blsa_medical include earned_income_monthly from the earnings registry
 
   Rule: [obligatory_provider] The household has no obligatory provider outside it, or none judged able to support it (Article 8-2(1); support-capacity test of Decree Article 5-6)
 
@@ -128,7 +128,7 @@ Feature: BLSA medical aid (의료급여)
         | kim | head             | 1976-05-10 | 500,000              | 1              |
       When the rules are evaluated
       Then person "kim" is undetermined for blsa_medical
-      And the missing inputs of person "kim" for blsa_medical include provider_support_capacity
+      And the missing inputs of person "kim" for blsa_medical include provider_support_capacity from the caseworker registry
 
     Scenario Outline: A lodger's providers are not the household's (Decree Article 2: 동거인 제외)
       Given the date is 2026-03-01

@@ -144,4 +144,4 @@ Feature: Child Allowance (아동수당)
       When the rules are evaluated
       Then criterion age of child_allowance is unknown for person "child"
       And person "child" is undetermined for child_allowance
-      And the missing inputs of person "child" for child_allowance include birth_date
+      And the missing inputs of person "child" for child_allowance include birth_date from the resident registry

@@ -68,7 +68,7 @@ Feature: Child Tax Credit (자녀장려금)
       When the rules are evaluated
       Then criterion dependent_child of child_tax_credit is unknown for person "father"
       And person "father" is undetermined for child_tax_credit
-      And the missing inputs of person "father" for child_tax_credit include birth_date
+      And the missing inputs of person "father" for child_tax_credit include birth_date from the resident registry
 
   Rule: [earnings] The household had earned or business income in the previous year (Article 100-28(1))
 
@@ -97,7 +97,7 @@ Feature: Child Tax Credit (자녀장려금)
       When the rules are evaluated
       Then criterion earnings of child_tax_credit is unknown for person "mother"
       And person "mother" is undetermined for child_tax_credit
-      And the missing inputs of person "mother" for child_tax_credit include business_income_annual
+      And the missing inputs of person "mother" for child_tax_credit include business_income_annual from the earnings registry
 
   Rule: [income] The previous year's income of the head and spouse is below 70,000,000 won (Article 100-28(1))
 
@@ -186,4 +186,4 @@ Feature: Child Tax Credit (자녀장려금)
       When the rules are evaluated
       Then criterion property of child_tax_credit is unknown for person "mother"
       And person "mother" is undetermined for child_tax_credit
-      And the missing inputs of person "mother" for child_tax_credit include lease_deposit
+      And the missing inputs of person "mother" for child_tax_credit include lease_deposit from the property registry

@@ -229,7 +229,7 @@ Feature: Disability Pension (장애인연금)
       When the rules are evaluated
       Then criterion income of disability_pension is unknown for person "yun"
       And person "yun" is undetermined for disability_pension
-      And the missing inputs of person "yun" for disability_pension include other_income_monthly
+      And the missing inputs of person "yun" for disability_pension include other_income_monthly from the earnings registry
 
   Rule: [occupational_pension] Neither the person nor the spouse holds an occupational pension (Article 4(3))
 
@@ -257,4 +257,4 @@ Feature: Disability Pension (장애인연금)
         | yun | head             | 1980-01-01 | yes                   | yes               | unknown              |
       When the rules are evaluated
       Then person "yun" is undetermined for disability_pension
-      And the missing inputs of person "yun" for disability_pension include occupational_pension
+      And the missing inputs of person "yun" for disability_pension include occupational_pension from the pensions registry

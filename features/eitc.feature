@@ -73,7 +73,7 @@ Feature: Earned Income Tax Credit (근로장려금)
       When the rules are evaluated
       Then criterion earnings of eitc is unknown for person "kim"
       And person "kim" is undetermined for eitc
-      And the missing inputs of person "kim" for eitc include earned_income_annual
+      And the missing inputs of person "kim" for eitc include earned_income_annual from the earnings registry
 
   Rule: [income] The previous year's income is below the limit for the household type — single 22,000,000, one earner 32,000,000, dual earner 38,000,000 (2025) / 44,000,000 (2026) (Article 100-3(1))
 
@@ -253,4 +253,4 @@ Feature: Earned Income Tax Credit (근로장려금)
       When the rules are evaluated
       Then criterion property of eitc is unknown for person "kim"
       And person "kim" is undetermined for eitc
-      And the missing inputs of person "kim" for eitc include home_value
+      And the missing inputs of person "kim" for eitc include home_value from the property registry

@@ -125,7 +125,7 @@ Feature: Emergency livelihood support (긴급복지 생계지원)
       When the rules are evaluated
       Then criterion income of emergency_livelihood is unknown for person "kim"
       And person "kim" is undetermined for emergency_livelihood
-      And the missing inputs of person "kim" for emergency_livelihood include other_income_monthly
+      And the missing inputs of person "kim" for emergency_livelihood include other_income_monthly from the earnings registry
 
   Rule: [property] The household's property is at or below the cap for its region: metropolis, city or rural area (Article 5)
 
@@ -165,7 +165,7 @@ Feature: Emergency livelihood support (긴급복지 생계지원)
       When the rules are evaluated
       Then criterion property of emergency_livelihood is unknown for person "kim"
       And person "kim" is undetermined for emergency_livelihood
-      And the missing inputs of person "kim" for emergency_livelihood include lease_deposit
+      And the missing inputs of person "kim" for emergency_livelihood include lease_deposit from the property registry
 
   Rule: [financial_assets] The household's financial assets are at or below one month's median income (living reserve, 생활준비금) + 6,000,000 (Article 5)
 
@@ -196,7 +196,7 @@ Feature: Emergency livelihood support (긴급복지 생계지원)
       When the rules are evaluated
       Then criterion financial_assets of emergency_livelihood is unknown for person "kim"
       And person "kim" is undetermined for emergency_livelihood
-      And the missing inputs of person "kim" for emergency_livelihood include financial_assets
+      And the missing inputs of person "kim" for emergency_livelihood include financial_assets from the property registry
 
     Scenario Outline: A lodger's savings are not the household's
       Given the date is 2026-03-01
@@ -241,4 +241,4 @@ Feature: Emergency livelihood support (긴급복지 생계지원)
       When the rules are evaluated
       Then criterion no_duplicate_support of emergency_livelihood is unknown for person "kim"
       And person "kim" is undetermined for emergency_livelihood
-      And the missing inputs of person "kim" for emergency_livelihood include provider_max_annual_income
+      And the missing inputs of person "kim" for emergency_livelihood include provider_max_annual_income from the family registry

@@ -96,7 +96,7 @@ Feature: Energy voucher (에너지바우처)
       When the rules are evaluated
       Then criterion blsa_benefit of energy_voucher is unknown for person "yoo"
       And person "yoo" is undetermined for energy_voucher
-      And the missing inputs of person "yoo" for energy_voucher include other_income_monthly
+      And the missing inputs of person "yoo" for energy_voucher include other_income_monthly from the earnings registry
 
   Rule: [vulnerable_member] A member is aged 65 or over, under 7, registered disabled, pregnant or registered with a severe or rare disease, or the household is a single-parent family (Article 16-3; ministry guideline)
 
@@ -216,4 +216,4 @@ Feature: Energy voucher (에너지바우처)
         | oh  | head             | 1980-01-01 | unknown  |
       When the rules are evaluated
       Then person "oh" is undetermined for energy_voucher
-      And the missing inputs of person "oh" for energy_voucher include pregnant
+      And the missing inputs of person "oh" for energy_voucher include pregnant from the health registry

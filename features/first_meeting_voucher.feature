@@ -87,7 +87,7 @@ Feature: First Meeting voucher (첫만남이용권)
       When the rules are evaluated
       Then criterion born_within_use_period of first_meeting_voucher is unknown for person "baby"
       And person "baby" is undetermined for first_meeting_voucher
-      And the missing inputs of person "baby" for first_meeting_voucher include birth_date
+      And the missing inputs of person "baby" for first_meeting_voucher include birth_date from the resident registry
 
     Scenario: An unknown birth order leaves the child entitled but the amount unknown
       Given the date is 2026-03-01

@@ -79,7 +79,7 @@ Feature: Near-poor status (차상위계층)
       When the rules are evaluated
       Then criterion income of near_poor is unknown for person "kim"
       And person "kim" is undetermined for near_poor
-      And the missing inputs of person "kim" for near_poor include business_income_monthly
+      And the missing inputs of person "kim" for near_poor include business_income_monthly from the earnings registry
 
   Rule: [not_recipient] The household is not entitled to a BLSA benefit — livelihood, medical aid, housing, or education for a member (Article 2 item 10)
 

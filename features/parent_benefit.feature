@@ -78,4 +78,4 @@ Feature: Parent Benefit (부모급여)
       When the rules are evaluated
       Then criterion age of parent_benefit is unknown for person "baby"
       And person "baby" is undetermined for parent_benefit
-      And the missing inputs of person "baby" for parent_benefit include birth_date
+      And the missing inputs of person "baby" for parent_benefit include birth_date from the resident registry

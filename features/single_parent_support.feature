@@ -73,7 +73,7 @@ Feature: Single-parent child support (한부모가족 아동양육비)
         | child  | child            | 2015-09-09 | never_married  |
       When the rules are evaluated
       Then person "parent" is undetermined for single_parent_support
-      And the missing inputs of person "parent" for single_parent_support include marital_status
+      And the missing inputs of person "parent" for single_parent_support include marital_status from the family registry
 
   Rule: [child] The parent raises a child under 18, or under 22 while in school (Article 4 item 5)
 
@@ -105,7 +105,7 @@ Feature: Single-parent child support (한부모가족 아동양육비)
       When the rules are evaluated
       Then criterion child of single_parent_support is unknown for person "parent"
       And person "parent" is undetermined for single_parent_support
-      And the missing inputs of person "parent" for single_parent_support include birth_date
+      And the missing inputs of person "parent" for single_parent_support include birth_date from the resident registry
 
   Rule: [income] The recognised income is at or below 63% of the median income in 2025 and 65% in 2026 (Article 5)
 
@@ -200,4 +200,4 @@ Feature: Single-parent child support (한부모가족 아동양육비)
       When the rules are evaluated
       Then criterion income of single_parent_support is unknown for person "mother"
       And person "mother" is undetermined for single_parent_support
-      And the missing inputs of person "mother" for single_parent_support include other_income_monthly
+      And the missing inputs of person "mother" for single_parent_support include other_income_monthly from the earnings registry
