@@ -12,14 +12,23 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..allocator import JEMALLOC_CONF, WORKER_SECONDS, keep_freed_pages
+from ..errors import EligibilityError
 from .partition import PartitionResult, run_partition
 from .plan import Partition
 from .source import PersonSource
 from .spec import RulesSpec, SweepRules
+
+
+class WorkerLost(EligibilityError):
+    """A worker died without a result (a signal, the kernel's out-of-memory killer)."""
+
+    code = "worker_lost"
+
 
 # Per worker process: compiled once by the initializer.
 _WORKER: tuple[SweepRules, PersonSource, dt.date, Path, bool] | None = None
@@ -31,8 +40,10 @@ def _init_worker(spec: RulesSpec, source: PersonSource, workdir: Path, linkage: 
     would get 1 if the sweep was already killed, and then wait forever)."""
     global _WORKER
     # Ctrl-C in a terminal reaches the whole process group: the sweep cleans up and stops the
-    # pool; a worker just ends (Python's handler would print a traceback in every worker)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # pool; a worker just ends (Python's handler would print a traceback in every worker). A
+    # sweep started with SIGINT ignored (`&` in a script) passes that on: it stays ignored.
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _WORKER = (spec.compile(), source, spec.as_of, workdir, linkage)
 
@@ -84,7 +95,11 @@ def execute(plan: list[Partition], rules: SweepRules, spec: RulesSpec, source: P
                     pending.add(pool.submit(_work, queue.pop(0)))
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for f in finished:
-                    record(f.result())
+                    try:
+                        record(f.result())
+                    except BrokenProcessPool:
+                        raise WorkerLost("a worker process ended abruptly (killed, or out of "
+                                         "memory): nothing is published") from None
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     return results

@@ -3,13 +3,17 @@ leaves no run that looks complete, and the registry says what happened."""
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
+import re
 import signal
 import subprocess
 import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +23,7 @@ import pytest
 
 from eligibility.rulebook.rulebook import Rulebook
 from eligibility.sweep import FrameSource, RulesSpec, RunNotFound, SweepOptions, open_run, run_sweep
+from eligibility.sweep.execute import WorkerLost, _init_worker
 from eligibility.sweep.partition import PartitionResult
 from eligibility.sweep.registry import RegistryError, RunRegistry
 from eligibility.sweep.runner import TMP_PREFIX, clean_stale
@@ -164,6 +169,13 @@ with terminated_as_interrupt():   # as the sweep command runs
 """
 
 
+def catches_sigint(pid: int) -> bool:
+    """Whether a process has a handler for SIGINT (Linux: the SigCgt mask of /proc)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    caught = int(re.search(r"^SigCgt:\s*([0-9a-f]+)$", status, re.M)[1], 16)  # type: ignore[index]
+    return bool(caught >> (signal.SIGINT - 1) & 1)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL, signal.SIGINT])
 def test_a_killed_sweep_leaves_no_worker_behind(population: Population, spec: RulesSpec, tmp_path: Path,
                                                 sig: signal.Signals) -> None:
@@ -172,6 +184,11 @@ def test_a_killed_sweep_leaves_no_worker_behind(population: Population, spec: Ru
         workers = psutil.Process(child.pid).children(recursive=True)
         assert len([w for w in workers if "spawn_main" in " ".join(w.cmdline())]) == 2
         if sig == signal.SIGINT:
+            # once each worker's initializer has run (Python's own Ctrl-C handler replaced)
+            deadline = time.time() + 60
+            while any(catches_sigint(w.pid) for w in workers):
+                assert time.time() < deadline
+                time.sleep(0.05)
             os.killpg(child.pid, sig)   # Ctrl-C in a terminal: the sweep and its workers
         else:
             os.kill(child.pid, sig)
@@ -185,9 +202,41 @@ def test_a_killed_sweep_leaves_no_worker_behind(population: Population, spec: Ru
     assert b"Traceback" not in stderr   # no worker's, nor the sweep's
 
 
-def test_a_worker_whose_sweep_is_gone_ends() -> None:
-    """A worker started after its sweep was killed outright must not wait for work forever:
-    it watches the pid the sweep gave it, not whatever parent it has by then."""
-    script = "from eligibility.sweep.execute import _exit_with_parent; _exit_with_parent(2 ** 22 + 1)"
-    done = subprocess.run([sys.executable, "-c", script], timeout=30)
-    assert done.returncode == 1
+def test_a_worker_killed_mid_sweep_fails_the_run_with_a_message(population: Population, spec: RulesSpec,
+                                                                 tmp_path: Path) -> None:
+    """The kernel's out-of-memory killer, or a stray kill: the pool breaks; the run is failed,
+    nothing is published, and the error says what happened (not a BrokenProcessPool traceback)."""
+    def kill_a_worker(result: PartitionResult) -> None:
+        workers = []
+        for p in psutil.Process().children():
+            try:
+                if "spawn_main" in " ".join(p.cmdline()):
+                    workers.append(p)
+            except psutil.Error:   # an earlier test's child, ended
+                pass
+        workers[0].kill()
+
+    with pytest.raises(WorkerLost, match="a worker process ended abruptly"):
+        run_sweep(FrameSource(*population), spec, SweepOptions(tmp_path, 300, 2), on_partition=kill_a_worker)
+    (row,) = RunRegistry(tmp_path).runs()
+    assert row["status"] == "failed" and "ended abruptly" in row["error"]
+    assert folders(tmp_path) == []
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def test_a_worker_started_for_a_sweep_already_gone_ends(spec: RulesSpec, population: Population,
+                                                        tmp_path: Path) -> None:
+    """The pid a worker watches is the one the sweep gives it: a worker whose sweep died before
+    it started ends instead of waiting for work (it would see parent 1, or here the test)."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    pool = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"), initializer=_init_worker,
+                               initargs=(spec, FrameSource(*population), tmp_path, False, gone.pid))
+    try:
+        with pytest.raises(BrokenProcessPool):   # the worker ended; the job never ran
+            pool.submit(_sleep, 60).result(timeout=50)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
