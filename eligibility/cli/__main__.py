@@ -4,4 +4,5 @@ from __future__ import annotations
 
 from . import app
 
-app(prog_name="eligibility")
+if __name__ == "__main__":
+    app(prog_name="eligibility")

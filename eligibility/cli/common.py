@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -43,3 +47,18 @@ def load_or_exit(rules: Path, reforms: list[Path] | None = None) -> Rulebook:
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
+
+
+@contextmanager
+def terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a service manager stopping the command, `kill`) handled as Ctrl-C: a sweep's run
+    is recorded as failed, its temporary folder removed and the workers stopped; a dataset being
+    generated is removed. Python's default would end the process on the spot, leaving them."""
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

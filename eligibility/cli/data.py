@@ -14,25 +14,31 @@ from rich.table import Table
 
 from ..errors import DataError, EligibilityError
 from ..sweep.dataset_source import linkage_report
+from ..sweep.manifest import fsync_tree
 from ..sweep.plan import DEFAULT_PARTITION_SIZE
 from . import app
-from .common import console, err_console, parse_date
+from .common import console, err_console, parse_date, terminated_as_interrupt
 
 if TYPE_CHECKING:
     from synthetic_data import GenerationReport, NoiseConfig
 
 
 def generate_dataset(out: Path, people: int, seed: int, noise: NoiseConfig | None = None) -> GenerationReport:
-    """Generate into a hidden folder beside `out`, renamed to `out` once every file is written:
-    interrupted (Ctrl-C) or failing, the folder is removed and `out` is as it was. `out` must be
-    absent or an empty folder: a dataset there (perhaps an agency's extract) is never written over."""
+    """Generate into a hidden folder beside `out`, renamed to `out` once every file is written
+    and flushed: interrupted (Ctrl-C, SIGTERM) or failing, the folder is removed and `out` is as
+    it was. `out` must be absent or an empty folder (not a mount point): a dataset there (perhaps
+    an agency's extract) is never written over."""
     from synthetic_data import generate  # the generator is only needed here
 
     if out.is_dir() and any(out.iterdir()):
         raise DataError(f"{out} is not empty: a dataset is generated only into a new or empty folder "
                         "(delete it or choose another folder)")
-    parent = out.absolute().parent
-    scratch = parent / f".tmp-{out.absolute().name}-{secrets.token_hex(3)}"
+    target = out.resolve()   # a symlink: its folder is the one replaced
+    if os.path.ismount(target):   # a rename cannot replace it
+        raise DataError(f"{out} is a mount point: generate into a folder inside it")
+    parent = target.parent
+    # `.gen-`, not the runs' `.tmp-`: a sweep cleaning its --out must not take a dataset being made
+    scratch = parent / f".gen-{target.name}-{secrets.token_hex(3)}"
     try:  # before generating: a parent that is a file (or not writable) would fail the first write
         try:
             parent.mkdir(parents=True, exist_ok=True)
@@ -42,8 +48,13 @@ def generate_dataset(out: Path, people: int, seed: int, noise: NoiseConfig | Non
     except OSError as e:
         raise DataError(f"cannot write the dataset to {out}: {e.strerror}") from None
     try:
-        report = generate(people=people, seed=seed, out=scratch, noise=noise)
-        os.rename(scratch, out)   # replaces an empty folder; atomic on one filesystem
+        with terminated_as_interrupt():
+            report = generate(people=people, seed=seed, out=scratch, noise=noise)
+            fsync_tree(scratch)   # on disk before it is in place: a power cut leaves no torn files
+            try:
+                os.rename(scratch, target)   # replaces an empty folder; atomic on one filesystem
+            except OSError as e:
+                raise DataError(f"cannot put the dataset in place at {out}: {e.strerror or e}") from None
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise

@@ -6,10 +6,7 @@ import os
 import signal
 import socket
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 from typing import Annotated
 
 import typer
@@ -32,7 +29,7 @@ from ..sweep.report import run_details, runs_table, sido_table, summary_table
 from ..sweep.runner import clean_stale
 from ..sweep.source import PersonSource
 from . import app
-from .common import Rules, console, err_console, parse_date
+from .common import Rules, console, err_console, parse_date, terminated_as_interrupt
 
 Out = Annotated[Path, typer.Option("--out", help="Where runs are published (and the registry).")]
 
@@ -90,21 +87,6 @@ def finish_interrupted(out: Path) -> None:
         clean_stale(registry)
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-@contextmanager
-def terminated_as_interrupt() -> Iterator[None]:
-    """SIGTERM (a service manager stopping the sweep, `kill`) handled as Ctrl-C: the run is
-    recorded as failed, its temporary folder removed and the workers stopped. Python's default
-    would end the process on the spot, leaving that to the next `runs`."""
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def print_run(run: SweepRun) -> None:

@@ -3,7 +3,12 @@ never a traceback, and nothing created or lost on the way."""
 
 from __future__ import annotations
 
+import errno
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import polars as pl
@@ -252,3 +257,32 @@ def test_demo_with_runs_under_a_file_generates_nothing(tmp_path: Path) -> None:
     fails(["demo", "--data", str(tmp_path / "data"), "--people", "500", "--out", str(tmp_path / "afile" / "runs")],
           f"cannot keep runs in {tmp_path / 'afile' / 'runs'}", "is a file, not a folder")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+def test_generate_stopped_by_sigterm_leaves_nothing(tmp_path: Path) -> None:
+    """A service manager stopping `generate` (SIGTERM) is handled as Ctrl-C: no dataset and no
+    hidden scratch folder are left behind."""
+    out = tmp_path / "data"
+    child = subprocess.Popen([sys.executable, "-m", "eligibility.cli", "generate", "--people", "400000",
+                              "--out", str(out)], stderr=subprocess.PIPE, cwd=tmp_path)
+    deadline = time.time() + 120
+    while not any(tmp_path.glob(".gen-data-*/*.parquet")):   # writing its registries
+        assert child.poll() is None and time.time() < deadline, "generate ended before it could be stopped"
+        time.sleep(0.05)
+    child.send_signal(signal.SIGTERM)
+    _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 130 and b"interrupted: nothing written to" in stderr, stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_dataset_that_cannot_be_put_in_place_is_a_clear_error(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """e.g. --out an empty mount point of another filesystem: the rename fails (EBUSY, EXDEV)."""
+    def busy(*args: object) -> None:
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    (tmp_path / "data").mkdir()
+    monkeypatch.setattr("eligibility.cli.data.os.rename", busy)
+    fails(["generate", "--people", "300", "--out", str(tmp_path / "data")],
+          f"cannot put the dataset in place at {tmp_path / 'data'}: Device or resource busy")
+    assert [p.name for p in tmp_path.iterdir()] == ["data"] and not any((tmp_path / "data").iterdir())

@@ -149,7 +149,7 @@ POOL_CHILD = """
 import sys, time
 from pathlib import Path
 import polars as pl
-from eligibility.cli.sweep import terminated_as_interrupt
+from eligibility.cli.common import terminated_as_interrupt
 from eligibility.sweep import FrameSource, RulesSpec, SweepOptions, run_sweep
 import datetime as dt
 
