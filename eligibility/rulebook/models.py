@@ -14,12 +14,14 @@ ValueType = Literal["money", "int", "rate", "bool", "date", "text"]
 
 
 def _expression_text(value: Any) -> Any:
-    """YAML reads `test: true` or `expr: 0` as a boolean or a number: the rule meant the
-    expression written (true, 0)."""
+    """YAML reads `test: true` or `expr: 0` as a boolean or an integer: the rule meant the
+    expression written (true, 0). A decimal would already be a float, not what was written."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        raise ValueError(f"YAML read the decimal {value!r} as a float: quote the expression")
     return value
 
 
@@ -108,6 +110,12 @@ class VariableDef(_Strict):
     expr: ExprText
     citation: Citation | None = None
     note: str | None = None
+
+
+class VariableChange(_Strict):
+    """A reform's change to a derived variable (rulebook/overlay.py)."""
+
+    expr: ExprText
 
 
 class CriterionException(_Strict):

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import did_you_mean
-from .models import Criterion, Label, ParamValue, Source
+from .models import Criterion, Label, ParamValue, Source, VariableChange
 from .parameters import DatedValue
 from .rulebook import CompiledCriterion, Rulebook
 
@@ -71,7 +71,10 @@ def apply_overlay(loader: _Loader, book: Rulebook, path: Path) -> ReformInfo | N
             loader.error("unknown_variable", f"the reform changes unknown variable '{name}'", file,
                          ("variables", name), hint=did_you_mean(name, book.variables))
             continue
-        if (e := loader.expr(str((body or {}).get("expr", "")), file, ("variables", name, "expr"), units)) is not None:
+        change = loader.validate(VariableChange, body, file, ("variables", name))
+        if change is None:
+            continue
+        if (e := loader.expr(change.expr, file, ("variables", name, "expr"), units)) is not None:
             book.variable_exprs[name] = e
             book.variables[name] = book.variables[name].model_copy(update={"expr": e.text})
     for key, body in (doc.get("criteria") or {}).items():

@@ -91,3 +91,21 @@ def test_error_in_a_reform_names_the_reform_file(tmp_path):
     err = info.value.errors[0]
     assert err.code == "unknown_parameter" and err.where.file.endswith("bad.yaml")
     assert err.where.line == 8 and err.hint == "did you mean 'blsa.livelihood_rate'?"
+
+
+def test_bare_yaml_scalars_are_read_as_the_expression_written(tmp_path):
+    """`expr: 0` and `test: true` are expressions YAML reads as a number and a boolean; a bare
+    decimal would already be a float (not what was written), so it must be quoted."""
+    reform = tmp_path / "scalars.yaml"
+    reform.write_text("reform: {id: scalars, label: {ko: x, en: x}}\n"
+                      "variables:\n  livelihood_line: {expr: 0}\n"
+                      "criteria:\n  basic_pension.not_occupational: {test: true}\n", encoding="utf-8")
+    book = load_rulebook(MINI_RULES, [reform])
+    assert line(book, dt.date(2026, 3, 1)) == 0
+    (crit,) = [c for c in book.criteria["basic_pension"] if c.id == "not_occupational"]
+    assert crit.test.text == "true"
+    reform.write_text(reform.read_text(encoding="utf-8").replace("{test: true}", "{test: 0.5}"), encoding="utf-8")
+    with pytest.raises(RuleErrors) as info:
+        load_rulebook(MINI_RULES, [reform])
+    err = info.value.errors[0]
+    assert err.where.line == 5 and "quote the expression" in str(err)
