@@ -13,6 +13,7 @@ from ..errors import EligibilityError
 from ..evaluation import STATUS_NAMES, CompiledRulebook, decode_bits
 from ..explanation import DecisionTrace, Explainer
 from ..households import as_of_from, households_frame, read_household_file
+from ..records.groups import frame_groups
 from ..render import decisions_table, print_explanations
 from ..rulebook.loader import RULES_DIR
 from . import app
@@ -75,19 +76,10 @@ def explanations(compiled: CompiledRulebook, frame: pl.DataFrame) -> dict[Any, d
     group of households when a couple spans them (a spouse registered elsewhere counts in the
     couple's income and amount: explained alone, the decision would differ from the batch's)."""
     out: dict[Any, dict[str, DecisionTrace]] = {}
-    for households in linked_households(frame):
-        group = frame.filter(pl.col("household_id").is_in(households))
-        explainer = Explainer(compiled, group)
-        for pid in group["person_id"]:
+    grouped = frame.join(frame_groups(frame).select("person_id", "group"), on="person_id",
+                         maintain_order="left")
+    for _, members in grouped.group_by("group", maintain_order=True):
+        explainer = Explainer(compiled, members.drop("group"))
+        for pid in members["person_id"]:
             out[pid] = {d.programme: d for d in explainer.explain(pid)}
     return {pid: out[pid] for pid in frame["person_id"]}
-
-
-def linked_households(frame: pl.DataFrame) -> list[list[Any]]:
-    """The file's households in file order, those that a couple links in one list."""
-    groups: list[set[Any]] = []
-    for linked in frame.group_by("couple_id", maintain_order=True).agg("household_id")["household_id"]:
-        touching = [g for g in groups if g & set(linked)]
-        groups = [g for g in groups if g not in touching] + [set(linked).union(*touching)]
-    order = list(dict.fromkeys(frame["household_id"].to_list()))
-    return sorted((sorted(g, key=order.index) for g in groups), key=lambda g: order.index(g[0]))
