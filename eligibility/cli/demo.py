@@ -25,7 +25,7 @@ from ..sweep.registry import check_place
 from . import app
 from .common import Rules, console, err_console
 from .data import generate_dataset
-from .sweep import INTERRUPTED, Out, print_run, sweep_with_progress
+from .sweep import Out, print_run, sweep_with_progress
 
 DEMO_PEOPLE = 100_000
 DEMO_SEED = 20260301
@@ -97,9 +97,6 @@ def demo(
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        err_console.print(INTERRUPTED.format(out=out), markup=False, highlight=False)
-        raise typer.Exit(130) from None
     print_run(run)
     console.print(outreach_table(run))
     cmd = command_prefix()

@@ -62,29 +62,34 @@ def sweep_with_progress(source: PersonSource, spec: RulesSpec, options: SweepOpt
         with Progress(*columns, console=err_console, transient=False) as progress, terminated_as_interrupt():
             return run_sweep(source, spec, options, progress=SweepProgress(progress))
     except KeyboardInterrupt:
-        finish_interrupted(options.out)
-        raise
+        said = (f"the run is recorded as failed in {options.out}" if finish_interrupted(options.out)
+                else "no run was started")
+        err_console.print(f"{INTERRUPTED}; {said}", markup=False, highlight=False)
+        raise typer.Exit(130) from None
 
 
-INTERRUPTED = "interrupted: nothing published; the run is recorded as failed in {out}"
+INTERRUPTED = "interrupted: nothing published"
 
 
-def finish_interrupted(out: Path) -> None:
+def finish_interrupted(out: Path) -> bool:
     """What the runner does on Ctrl-C (the run recorded as failed, its folder removed), done
     again for this process's run if it was cut short: one Ctrl-C can raise KeyboardInterrupt
     twice, polars raising its own from a query before Python's handler runs, and the second
-    lands in the runner's clean-up. Further Ctrl-C are ignored meanwhile (a pending one too)."""
+    lands in the runner's clean-up. Further Ctrl-C are ignored meanwhile (a pending one too).
+    Whether this process had started a run (compiling the rules comes first)."""
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         try:
             registry = RunRegistry(out, create=False)
         except EligibilityError:
-            return   # interrupted before the registry was made: nothing to finish
+            return False   # interrupted before the registry was made: nothing to finish
         me = (socket.gethostname(), os.getpid())
-        for row in registry.runs():
-            if row["status"] == "running" and (row["host"], row["pid"]) == me:
+        mine = [row for row in registry.runs() if (row["host"], row["pid"]) == me]
+        for row in mine:
+            if row["status"] == "running":
                 registry.fail(row["run_id"], "KeyboardInterrupt")
         clean_stale(registry)
+        return bool(mine)
     finally:
         signal.signal(signal.SIGINT, previous)
 
@@ -133,8 +138,8 @@ def sweep(
     except EligibilityError as e:
         err_console.print(str(e), markup=False, highlight=False)
         raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        err_console.print(INTERRUPTED.format(out=out), markup=False, highlight=False)
+    except KeyboardInterrupt:   # before the sweep (sweep_with_progress says its own)
+        err_console.print(INTERRUPTED, markup=False, highlight=False)
         raise typer.Exit(130) from None
     print_run(run)
 

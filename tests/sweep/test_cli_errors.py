@@ -286,3 +286,16 @@ def test_a_dataset_that_cannot_be_put_in_place_is_a_clear_error(tmp_path: Path,
     fails(["generate", "--people", "300", "--out", str(tmp_path / "data")],
           f"cannot put the dataset in place at {tmp_path / 'data'}: Device or resource busy")
     assert [p.name for p in tmp_path.iterdir()] == ["data"] and not any((tmp_path / "data").iterdir())
+
+
+def test_ctrl_c_before_a_run_is_started_says_so(dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the rules compile (before the registry is opened): no run to record."""
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("eligibility.sweep.spec.RulesSpec.compile", interrupted)
+    result = runner.invoke(app, ["sweep", str(dataset), "--as-of", AS_OF, "--out", str(tmp_path / "runs")],
+                           env={"COLUMNS": "2000"})
+    assert result.exit_code == 130 and "Traceback" not in result.output
+    assert "interrupted: nothing published; no run was started" in result.stderr
+    assert not (tmp_path / "runs").exists()
