@@ -23,6 +23,7 @@ from eligibility.sweep import (
 )
 
 Population = tuple[pl.DataFrame, pl.DataFrame]
+LISTS = ("outreach", "outreach_no_consent", "review", "undetermined", "undetermined_by_input", "summary")
 
 
 @pytest.mark.parametrize(("cores", "partitions", "expected"), [
@@ -43,7 +44,6 @@ def test_a_sweep_without_workers_given_uses_auto_workers(mini: Rulebook, make_po
     monkeypatch.setattr(runner.os, "cpu_count", lambda: 1)   # one core: no pool, however many partitions
     run = run_sweep(FrameSource(frame, benefits), spec, SweepOptions(tmp_path, 20))
     assert len(run.manifest["partitions"]) >= 4 and run.record["workers"] == 1
-LISTS = ("outreach", "outreach_no_consent", "review", "undetermined", "undetermined_by_input", "summary")
 
 
 @pytest.fixture(scope="module")
