@@ -112,10 +112,17 @@ class Sources:
             return self._family.filter(
                 pl.col("mother_id").is_not_null() | pl.col("father_id").is_not_null()).select(
                 pl.col("person_id").alias("child"), "mother_id", "father_id", "spouse_id")
-        lf = cleaning.registry(self.ds, "family", drop_orphans=False).filter(
-            pl.col("mother_id").is_not_null() | pl.col("father_id").is_not_null())
+        rows = cleaning.raw(self.ds, "family")
+        child_of = None
         if not self.full:
             p = parents.implode()
-            lf = lf.filter(pl.col("mother_id").is_in(p) | pl.col("father_id").is_in(p))
+            child_of = pl.col("mother_id").is_in(p) | pl.col("father_id").is_in(p)
+            # every row of the children found, before duplicates are merged (a merge needs all
+            # of a key's rows): explaining one household merged the whole registry (7.8 s at 52M)
+            rows = rows.join(rows.filter(child_of).select("person_id").unique(), on="person_id", how="semi")
+        lf = cleaning.one_per_key(rows, "family").filter(
+            pl.col("mother_id").is_not_null() | pl.col("father_id").is_not_null())
+        if child_of is not None:
+            lf = lf.filter(child_of)
         return lf.select(pl.col("person_id").alias("child"), "mother_id", "father_id",
                          "spouse_id").collect()

@@ -123,8 +123,9 @@ class DatasetSource:
         households, unplaced = self._placed(me, set(), me.clear()["person_id"])
         for _ in range(2):  # the household, then households of spouses living elsewhere
             ids = self._residents_of(as_of, households, unplaced)
-            spouses = (cleaning.registry(self.ds, "family", ids).select("spouse_id").drop_nulls()
-                       .collect()["spouse_id"])
+            # orphans kept: a spouse id no resident holds is not found in the next step anyway
+            spouses = (cleaning.registry(self.ds, "family", ids, drop_orphans=False)
+                       .select("spouse_id").drop_nulls().collect()["spouse_id"])
             households, unplaced = self._placed(cleaning.resident(self.ds, as_of, spouses).collect(),
                                                 households, unplaced)
         return link_persons(self.ds, as_of, self._residents_of(as_of, households, unplaced))
