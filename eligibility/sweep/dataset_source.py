@@ -133,13 +133,13 @@ class DatasetSource:
     def not_found(self, as_of: dt.date, person_id: object) -> str:
         rows = (cleaning.raw(self.ds, "resident", pl.Series([person_id], dtype=pl.Int64))
                 .select("birth_date", "death_date").collect())
-        died, born = rows["death_date"].drop_nulls(), rows["birth_date"].drop_nulls()
         if rows.is_empty():
             return "not in the resident registry"
-        if len(died) and died.min() <= as_of:  # type: ignore[operator]
-            return f"the resident registry records a death on {died.min()}"
-        if len(born) and born.min() > as_of:  # type: ignore[operator]
-            return f"born on {born.min()}, after the date"
+        dead = rows.filter(~cleaning.alive(as_of))
+        if not dead.is_empty():
+            return f"the resident registry records a death on {dead['death_date'].min()}"
+        if rows.filter(cleaning.born_by(as_of)).is_empty():
+            return f"born on {rows['birth_date'].min()}, after the date"
         return "in the resident registry, but not a living resident on the date"
 
     @staticmethod

@@ -77,10 +77,7 @@ def outreach(dec: pl.DataFrame, crisis: pl.DataFrame, rules: SweepRules) -> pl.D
     lf = dec.lazy()
     parts = []
     for p in rules.programmes:
-        unit = rules.unit_of(p)
-        keep = (pl.col(f"{p}:status") == ELIGIBLE) & ~pl.col(f"recv_unit:{p}")
-        if unit != "person":
-            keep = keep & pl.col(f"payee:{unit}")
+        keep = (pl.col(f"{p}:status") == ELIGIBLE) & ~pl.col(f"recv_unit:{p}") & _paid(p, rules)
         period = rules.period_of(p)
         parts.append(lf.filter(keep).select(
             "person_id", "household_id", pl.lit(p).alias("programme"),
@@ -343,13 +340,18 @@ def summary(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
     return pl.concat(parts).collect()
 
 
+def _paid(p: str, rules: SweepRules) -> pl.Expr:
+    """The rows a programme's decision is listed and paid on: the payee of its unit (a
+    household programme once, on the head), or every person."""
+    unit = rules.unit_of(p)
+    return pl.col(f"payee:{unit}") if unit != "person" else pl.lit(True)
+
+
 def _amount_unknown(p: str, rules: SweepRules) -> pl.Expr:
     """An eligible unit (its payee) whose modelled amount is unknown: not in the cost."""
     if not rules.amount_modelled(p):
         return pl.lit(False)
-    unit = rules.unit_of(p)
-    paid = pl.col(f"payee:{unit}") if unit != "person" else pl.lit(True)
-    return (pl.col(f"{p}:status") == ELIGIBLE) & paid & pl.col(f"{p}:amount").is_null()
+    return (pl.col(f"{p}:status") == ELIGIBLE) & _paid(p, rules) & pl.col(f"{p}:amount").is_null()
 
 
 # Statuses packed as base-4 digits of an Int64 (31 programmes a column), NO_STATUS for null.
