@@ -48,7 +48,7 @@ def one_run(source: DatasetSource, rules: SweepRules, as_of: dt.date, part: Part
     dec = timed("evaluate", lambda: decide(rules, persons))
     dec = timed("receiving flags", lambda: lists.receiving_flags(dec, receiving, rules))
     timed("undetermined", lambda: lists.undetermined(dec, persons, rules))
-    crisis = timed("crisis", lambda: lists.crisis_by_household(persons, rules))
+    crisis = timed("crisis", lambda: lists.crisis_by_household(dec, persons, rules))
     timed("outreach", lambda: lists.outreach(dec, crisis, rules))
     timed("review", lambda: lists.review(dec, receiving, rules))
     timed("summary", lambda: lists.summary(dec, rules))

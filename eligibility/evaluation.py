@@ -159,6 +159,9 @@ class CompiledRulebook:
                      if c not in have and c in inputs]  # caseworker judgments: no registry holds them
         ids = [unit_ops.unit_ids(pl.col(unit.key)).alias(unit_ops.group_col(name)) for name, unit in units.items()]
         lf = lf.with_columns(*judgments, *ids)
+        if apart := self.book.unit_apart:  # a member apart (e.g. a lodger) is a unit of their own
+            lf = lf.with_columns(unit_ops.apart_ids(pl.col(unit_ops.group_col(name)), self.compiler.whole(cond))
+                                 .alias(unit_ops.group_col(name)) for name, cond in apart.items())
         return lf.with_columns([self._is_payee(name).alias(f"payee:{name}") for name in units])
 
     def lazy(self, persons: pl.LazyFrame | pl.DataFrame, outputs: set[str] | None = None) -> pl.LazyFrame:
@@ -294,7 +297,9 @@ class CompiledRulebook:
         # included), and their unit ids renumbered (the aggregates' slots follow the ids)
         groups = [unit_ops.group_col(u) for u in self.book.units]
         inputs = dict.fromkeys(i for i, _ in self._all_needs())
-        some = (full.select(*groups, *(pl.col(i).is_null().alias(f"unknown:{i}") for i in inputs),
+        # a unit's key is unknown where its unit is (an `apart` condition unknown included)
+        unknown = {u.key: pl.col(unit_ops.group_col(name)) for name, u in self.book.units.items()}
+        some = (full.select(*groups, *(unknown.get(i, pl.col(i)).is_null().alias(f"unknown:{i}") for i in inputs),
                             *(crit_col(p, c) for p in self.programmes for c in self.layout[p].criteria),
                             *(prog_col(p, "eligible") for p in self.programmes),
                             *(prog_col(p, "amount") for p in self.programmes if self.layout[p].amount_modelled))
@@ -309,6 +314,7 @@ class CompiledRulebook:
     def input_columns(self) -> list[str]:
         """The columns of the person frame that the selected programmes read."""
         needed = {i for p in self.programmes for i, _ in self.needs.of_programme(p)}
+        needed |= {i for e in self.book.unit_apart.values() for i, _ in self.needs.of_node(e.node)}
         units = self.book.units.values()
         return ["person_id", *(u.key for u in units), *(u.payee for u in units if u.payee),
                 *(i for i in self.book.inputs if i in needed)]

@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from .backends.to_polars import Exact, crit_col
+from .backends.unit_ops import group_col
 from .evaluation import STATUS_NAMES, CompiledRulebook, decode_bits
 from .expr import ast as x
 from .expr.printer import print_expr
@@ -181,6 +182,9 @@ class Explainer:
             unit = book.units[node.unit]
             if self.frame[unit.key][row] is None:
                 note = f"{node.unit} unknown: no {unit.key} (registry: {unit.registry})"
+            elif self.frame[group_col(node.unit)][row] is None:
+                note = (f"{node.unit} unknown: whom it holds is unknown, `{unit.apart}` being unknown "
+                        "for a member")
         if isinstance(node, x.Compare) and value is False:
             left, right = self.value(node.left, row), self.value(node.right, row)
             if isinstance(left, int) and isinstance(right, int) and not isinstance(left, bool):

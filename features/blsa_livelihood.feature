@@ -289,6 +289,44 @@ Feature: BLSA livelihood benefit (생계급여)
         | lodger   | unknown       | unknown        | 1    | 900,000    | ineligible |
         | sibling  | 0             | 0              | 2    | 900,000    | eligible   |
 
+    Scenario Outline: A lodger is a household of their own, assessed on their own income (Decree Article 2)
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id    | relation_to_head | birth_date | other_income_monthly | financial_assets |
+        | kim   | head             | 1976-05-10 | <head_income>        | 0                |
+        | lee   | <relation>       | 1980-01-01 | <lodger_income>      | 0                |
+      When the rules are evaluated
+      Then the value of household_size for person "lee" is <size>
+      And the value of blsa_recognised_income for person "lee" is <recognised>
+      And person "lee" is <status> for blsa_livelihood
+
+      Examples:
+        | relation | head_income | lodger_income | size | recognised | status     |
+        | lodger   | 3,000,000   | 300,000       | 1    | 300,000    | eligible   |
+        | lodger   | 0           | 3,000,000     | 1    | 3,000,000  | ineligible |
+        | sibling  | 3,000,000   | 300,000       | 2    | 3,300,000  | ineligible |
+        | sibling  | 0           | 3,000,000     | 2    | 3,000,000  | ineligible |
+
+    Scenario: A lodger's own household is paid to the lodger, the registry household to its head
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date | other_income_monthly | financial_assets |
+        | kim | head             | 1976-05-10 | 200,000              | 0                |
+        | lee | lodger           | 1980-01-01 | 300,000              | 0                |
+      When the rules are evaluated
+      Then the blsa_livelihood amount of person "kim" is 620,556
+      And the blsa_livelihood amount of person "lee" is 520,556
+
+    Scenario: Whom a household holds is unknown while a member's relation to the head is unknown
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date | other_income_monthly | financial_assets |
+        | kim | head             | 1976-05-10 | 0                    | 0                |
+        | lee | unknown          | 1980-01-01 | 0                    | 0                |
+      When the rules are evaluated
+      Then person "kim" is undetermined for blsa_livelihood
+      And the missing inputs of person "kim" for blsa_livelihood include household_id from the resident registry
+
     Scenario: An unknown income leaves the decision undetermined and names the missing input
       Given the date is 2026-03-01
       And a household "h" with members:

@@ -99,6 +99,22 @@ Feature: Earned Income Tax Credit (근로장려금)
         | 22,000,000 | false | ineligible | none      |
         | 22,000,001 | false | ineligible | none      |
 
+    Scenario Outline: A lodger (동거인) is a tax family of their own: their own pay counts, not the head's
+      Given the date is 2026-06-01
+      And a household "h" with members:
+        | id  | relation_to_head | birth_date | earned_income_annual |
+        | kim | head             | 1970-01-01 | 50,000,000           |
+        | lee | <relation>       | 1980-01-01 | 4,000,000            |
+      When the rules are evaluated
+      Then the value of eitc_total_pay for person "lee" is <total>
+      And person "lee" is <status> for eitc
+      And the eitc amount of person "lee" is <amount>
+
+      Examples:
+        | relation | total      | status     | amount    |
+        | lodger   | 4,000,000  | eligible   | 1,650,000 |
+        | sibling  | 50,000,000 | ineligible | none      |
+
     Scenario Outline: A one-earner couple around the 32,000,000 limit
       Given the date is <date>
       And a household "h" with members:

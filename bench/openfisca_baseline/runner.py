@@ -91,9 +91,14 @@ def prepare(persons: pl.DataFrame) -> Prepared:
         (pl.col("household_id").rank("dense") - 1).cast(pl.Int64).alias("_household"),
         (pl.col("couple_id").rank("dense") - 1).cast(pl.Int64).alias("_couple"),
         pl.col("is_head").fill_null(False).alias("_head"),
+        (pl.col("relation_to_head") == "lodger").fill_null(False).alias("_lodger"),
         *[_filled(name, kind).alias(name) for name, kind in INPUTS.items()],
     ).collect()
-    household = out["_household"].to_numpy()
+    # a lodger (동거인) is a household of their own, as in the engine (units.household.apart in
+    # rules/inputs.yaml): OpenFisca takes the households as the simulation's input
+    household = out["_household"].to_numpy().copy()
+    lodger = out["_lodger"].to_numpy()
+    household[lodger] = household.max(initial=-1) + 1 + np.arange(int(lodger.sum()))
     return Prepared(
         n=out.height,
         person_id=out["person_id"],

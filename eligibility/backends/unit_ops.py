@@ -56,6 +56,30 @@ def dense_ids(key: pl.Series) -> pl.Series:
     return key.rank("dense").cast(I64)
 
 
+def apart_ids(ids: pl.Expr, apart: pl.Expr) -> pl.Expr:
+    """The ids of a unit some members are apart from (`ids`: the `unit_ids` of its key): a
+    member for whom `apart` is true is a unit of their own (a lodger). Every member under a key
+    where someone's `apart` is unknown is in no known unit: whom each unit there holds is
+    unknown."""
+    return pl.map_batches([ids, apart], _apart_ids, return_dtype=I64)
+
+
+def _apart_ids(s: Sequence[pl.Series]) -> pl.Series:
+    ids, apart = s
+    if apart.len() == 1 != ids.len():  # a constant condition comes as one value
+        apart = apart.new_from_index(0, ids.len())
+    out = int64(ids).copy()  # polars' buffer, not ours to change
+    unknown = unknown_rows(ids)
+    keyed = np.ones(len(out), np.bool_) if unknown is None else ~unknown
+    top = int(out[keyed].max(initial=0))  # an unknown row's number is arbitrary
+    if (doubt := unknown_rows(apart)) is not None:
+        doubtful = np.isin(out, out[doubt & keyed]) & keyed
+        unknown, keyed = _either(unknown, doubtful), keyed & ~doubtful
+    alone = truth(apart) & keyed
+    out[alone] = top + 1 + np.arange(int(alone.sum()))
+    return to_series(out, unknown, I64())
+
+
 def _ids(g: pl.Series) -> tuple[np.ndarray, int, np.ndarray | None]:
     """Each row's slot, the number of slots, and the rows whose unit is unknown (None if
     none): each of those gets a slot of its own."""

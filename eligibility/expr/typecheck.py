@@ -303,6 +303,10 @@ def _arith_hint(op: str, a: str, b: str) -> str | None:
     return None
 
 
+def _aggregates(node: x.Node) -> bool:
+    return isinstance(node, x.Aggregate) or any(_aggregates(ch) for ch in x.children(node))
+
+
 def check_rulebook(book: Rulebook) -> None:
     """Type-check every expression and order variables and programmes; raise RuleErrors."""
     c = Checker(book)
@@ -322,6 +326,10 @@ def check_rulebook(book: Rulebook) -> None:
         if amount is not None:
             refs |= c.check(amount, "money", "the amount")
         graph[f"prog:{pid}"] = refs
+    for name, expr in book.unit_apart.items():  # it decides the units: it cannot read through them
+        if c.check(expr, "bool", f"unit '{name}' apart") or _aggregates(expr.node):
+            c.errors.append(RuleError("bad_unit", f"unit '{name}': apart may read inputs only, "
+                                      "not variables, programmes or aggregates", expr.where))
     book.deps = graph
     try:
         book.order = list(TopologicalSorter(graph).static_order())

@@ -123,6 +123,7 @@ class _Loader:
                     sources[str(sid)] = src
         units: dict[str, Unit] = {}
         inputs: dict[str, InputDef] = {}
+        unit_apart: dict[str, Expr] = {}
         if (got := self.read(root / "inputs.yaml")) is not None:
             file, doc = got
             for name, body in (doc.get("units") or {}).items():
@@ -131,12 +132,13 @@ class _Loader:
             for name, body in (doc.get("inputs") or {}).items():
                 if (i := self.validate(InputDef, body, file, ("inputs", name))) is not None:
                     inputs[name] = i
+            unit_apart = self.load_apart(units, sources, file)
         unit_names = frozenset(units)
 
         parameters = self.load_parameters(sources)
         variables, variable_exprs = self.load_variables(unit_names, sources, inputs)
         book = Rulebook(root, content_hash(root), sources, units, inputs, parameters, variables,
-                        {}, {}, variable_exprs)
+                        {}, {}, variable_exprs, unit_apart=unit_apart)
         self.load_programmes(book, unit_names)
         for path in self.overlays:
             if not self.errors and (info := apply_overlay(self, book, path)) is not None:
@@ -144,6 +146,19 @@ class _Loader:
         if self.errors:
             raise RuleErrors(self.errors)
         return book
+
+    def load_apart(self, units: dict[str, Unit], sources: dict[str, Source], file: str) -> dict[str, Expr]:
+        """Each unit's `apart` condition, parsed, with its citation (checked in typecheck.py)."""
+        out: dict[str, Expr] = {}
+        for name, unit in units.items():
+            if unit.apart is None:
+                continue
+            where = ("units", name)
+            self.check_citation(unit.citation, None, sources, file, (*where, "citation"), None, None,
+                                required=True)
+            if (e := self.expr(unit.apart, file, (*where, "apart"), frozenset(units))) is not None:
+                out[name] = e
+        return out
 
     def check_citation(self, citation: Citation | None, default_act: str | None,
                        sources: dict[str, Source], file: str, path: tuple[Any, ...],

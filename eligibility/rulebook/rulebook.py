@@ -49,6 +49,7 @@ class Rulebook:
     deps: dict[str, set[str]] = field(default_factory=dict)  # 'var:x' / 'prog:p' -> direct deps
     unused_parameters: list[str] = field(default_factory=list)
     reforms: list[str] = field(default_factory=list)  # ids of the reform files overlaid
+    unit_apart: dict[str, Expr] = field(default_factory=dict)  # unit -> its parsed `apart` condition
 
     def registry_of(self, name: str) -> str:
         """The registry an input, or a unit's key, comes from (a missing input names it)."""

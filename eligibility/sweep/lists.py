@@ -22,9 +22,10 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from ..backends.unit_ops import group_col
 from ..dependencies import Scope, scope_name
 from ..evaluation import ELIGIBLE, INELIGIBLE, STATUS_NAMES
-from .spec import SweepRules
+from .spec import HOUSEHOLD, SweepRules
 
 # Ranking uses a monthly equivalent so that yearly and one-off amounts compare with monthly.
 PER_MONTH = {"month": 1, "year": 12, "once": 12}
@@ -44,30 +45,33 @@ def receiving_flags(dec: pl.DataFrame, receiving: pl.DataFrame, rules: SweepRule
         if unit == "person":
             recv_unit = recv
         else:  # the units of the listed people
-            key = dec[rules.key_of(unit)]
+            key = dec[rules.unit_col(unit)]
             recv_unit = key.is_in(key.filter(recv).unique().implode())
         cols += [recv, recv_unit.alias(f"recv_unit:{p}")]
     return dec.with_columns(cols)
 
 
-# A person of unknown household has the crisis signals of their own (their household's members
-# are unknown): the crisis table's key is (household_id, unplaced), unplaced being their id.
-UNPLACED = pl.when(pl.col("household_id").is_null()).then(pl.col("person_id")).alias("unplaced")
+# The crisis signals of a person's household (its unit: a lodger's is their own). A person of
+# unknown household has the signals of their own (their household's members are unknown): the
+# crisis table's key is (household unit, unplaced), unplaced being their id.
+UNIT = group_col(HOUSEHOLD)
+UNPLACED = pl.when(pl.col(UNIT).is_null()).then(pl.col("person_id")).alias("unplaced")
 
 
-def crisis_by_household(persons: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
-    """household_id, unplaced (see UNPLACED), crisis_signals (how many kinds of crisis the
-    household's members had), crisis (their names): only households with one, a small table."""
+def crisis_by_household(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
+    """The household unit (`UNIT`), unplaced (see UNPLACED), crisis_signals (how many kinds of
+    crisis the household's members had), crisis (their names): only households with one, a small
+    table. `persons` has the rows of `dec`, in the same order."""
     present = [c for c in rules.crisis_inputs if c in persons.columns]
     if not present:
-        return pl.DataFrame(schema={"household_id": persons.schema["household_id"],
-                                    "unplaced": persons.schema["person_id"],
+        return pl.DataFrame(schema={UNIT: dec.schema[UNIT], "unplaced": persons.schema["person_id"],
                                     "crisis_signals": pl.Int8, "crisis": pl.String})
     flags = [pl.col(c).fill_null(False) for c in present]
-    hit = (persons.lazy().filter(pl.any_horizontal(flags)).group_by("household_id", UNPLACED)
+    hit = (persons.select("person_id", *present).hstack([dec[UNIT]]).lazy()
+           .filter(pl.any_horizontal(flags)).group_by(UNIT, UNPLACED)
            .agg([f.any().alias(c) for f, c in zip(flags, present, strict=True)]))
     return hit.select(
-        "household_id", "unplaced",
+        UNIT, "unplaced",
         pl.sum_horizontal([pl.col(c).cast(pl.Int8) for c in present]).cast(pl.Int8).alias("crisis_signals"),
         pl.concat_str([pl.when(pl.col(c)).then(pl.lit(c.removeprefix("crisis_"))) for c in present],
                       separator=",", ignore_nulls=True).alias("crisis")).collect()
@@ -85,10 +89,10 @@ def outreach(dec: pl.DataFrame, crisis: pl.DataFrame, rules: SweepRules) -> pl.D
             (pl.col(f"{p}:amount") // PER_MONTH[period]).alias("monthly_equivalent"),
             "sido_code", "sido_name",
             pl.col("contact_consent").fill_null(False),  # no consent recorded: not contacted
-            UNPLACED))
+            UNIT, UNPLACED))
     if not parts:
         return pl.DataFrame()
-    out = pl.concat(parts).join(crisis.lazy(), on=["household_id", "unplaced"], how="left",
+    out = pl.concat(parts).join(crisis.lazy(), on=[UNIT, "unplaced"], how="left",
                                 maintain_order="left", nulls_equal=True)
     return out.with_columns(pl.col("crisis_signals").fill_null(0)).select(
         "person_id", "household_id", "programme", "amount", "period", "monthly_equivalent",
@@ -128,6 +132,7 @@ def undetermined(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules) ->
     if not rules.programmes:
         return _empty_asks(dec), _empty_counts()
     und = _undetermined_decisions(dec, rules)
+    persons = persons.hstack([dec[c] for c in dict.fromkeys(rules.unit_col(u) for u in rules.units)])
     asked = pl.concat([_asked_self(und, rules) if not scope else _asked_members(und, persons, rules, scope)
                        for scope in rules.scopes])
     if asked.is_empty():
@@ -159,7 +164,7 @@ def _undetermined_decisions(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFram
     `missing:<scope>`. A person whose unit key is unknown is the only known member of that
     unit: the bits of a scope starting with it go to the rest of the scope."""
     bits = _scope_bits(rules)
-    keys = list(dict.fromkeys(rules.key_of(u) for u in rules.units))
+    keys = [rules.unit_col(u) for u in rules.units]
     lf = dec.lazy().with_row_index("row")
     und = pl.concat([
         lf.filter(pl.col(f"{p}:missing") != 0).select(
@@ -167,7 +172,7 @@ def _undetermined_decisions(dec: pl.DataFrame, rules: SweepRules) -> pl.DataFram
             *[(pl.col(f"{p}:missing") & b[k]).alias(_missing_col(scope)) for scope, b in bits.items()])
         for k, p in enumerate(rules.programmes)], how="vertical")
     for scope in sorted((s for s in rules.scopes if s), key=len, reverse=True):  # a tail after its path
-        alone = pl.col(rules.key_of(scope[0])).is_null()
+        alone = pl.col(rules.unit_col(scope[0])).is_null()
         here, rest = _missing_col(scope), _missing_col(scope[1:])
         und = und.with_columns(
             pl.when(alone).then(pl.col(rest) | pl.col(here)).otherwise(pl.col(rest)).alias(rest),
@@ -208,7 +213,7 @@ def _asked_self(und: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
 def _asked_members(und: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules, scope: Scope) -> pl.DataFrame:
     """Inputs read through units: every member reached through the scope without a value is
     asked about, once per decision that misses it."""
-    key, missing = rules.key_of(scope[0]), _missing_col(scope)
+    key, missing = rules.unit_col(scope[0]), _missing_col(scope)
     # the decisions counted per unit and bit set before decoding: a household's members
     # often share one (2.3x fewer rows in the 1M sweep)
     counted = (und.lazy().filter(pl.col(missing) != 0).group_by(key, "prog", missing)
@@ -227,24 +232,27 @@ def _asked_members(und: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules, 
 
 def _lacking(persons: pl.DataFrame, rules: SweepRules, scope: Scope, units: pl.Series,
              inputs: dict[int, str]) -> pl.LazyFrame:
-    """(row, key, inp): the people reached through the scope from these units (by the key of its
-    first) with no value for these inputs (by code)."""
-    key = rules.key_of(scope[0])
-    keys = list(dict.fromkeys(rules.key_of(u) for u in scope))
+    """(row, unit, inp): the people reached through the scope from these units (the unit ids of
+    its first) with no value for these inputs (by code). A unit's key has no value where the
+    unit is unknown. `persons` carries the unit columns (see `undetermined`)."""
+    key = rules.unit_col(scope[0])
+    keys = list(dict.fromkeys(rules.unit_col(u) for u in scope))
+    unit_of_key = {u.key: rules.unit_col(name) for name, u in rules.book.units.items()}
     members = persons.lazy().with_row_index("row")
     if len(scope) == 1:  # only these units' members can be reached
         members = members.filter(pl.col(key).is_in(units.implode()))
-    members = members.select("row", *keys, *inputs.values()).collect().lazy()
+    members = members.select("row", *keys, *(pl.col(unit_of_key.get(name, name)).is_null().alias(name)
+                                             for name in inputs.values())).collect().lazy()
     reached = members.filter(pl.col(key).is_in(units.implode())).select("row", pl.col(key).alias("start"))
     for unit in scope[1:]:  # each step: the members of the units of those reached (or themselves, alone)
-        k = rules.key_of(unit)
+        k = rules.unit_col(unit)
         step = reached.join(members.select("row", k), on="row")
         via = (step.filter(pl.col(k).is_not_null()).select("start", k).unique()
                .join(members.filter(pl.col(k).is_not_null()).select(k, "row"), on=k))
         reached = pl.concat([step.filter(pl.col(k).is_null()).select("start", "row"),
                              via.select("start", "row")]).unique()
     reached = reached.join(members.drop(keys), on="row").rename({"start": key})
-    return pl.concat([reached.filter(pl.col(name).is_null()).select("row", key, pl.lit(i, pl.UInt16).alias("inp"))
+    return pl.concat([reached.filter(pl.col(name)).select("row", key, pl.lit(i, pl.UInt16).alias("inp"))
                       for i, name in inputs.items()], how="vertical")
 
 

@@ -80,7 +80,7 @@ def run_partition(rules: SweepRules, source: PersonSource, as_of: dt.date, part:
     dec = evaluate(rules, persons, receiving)
     decisions = dec.select("person_id", "household_id", *rules.decision_names())
     asks, und_counts = lists.undetermined(dec, persons, rules)
-    crisis = lists.crisis_by_household(persons, rules)
+    crisis = lists.crisis_by_household(dec, persons, rules)
     del persons
     out = {"outreach": lists.outreach(dec, crisis, rules), "review": lists.review(dec, receiving, rules),
            "undetermined": asks}

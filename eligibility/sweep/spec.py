@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
+from ..backends.unit_ops import group_col
 from ..dependencies import Scope
 from ..evaluation import CompiledRulebook
 from ..rulebook.loader import load_rulebook
@@ -19,6 +20,7 @@ from ..rulebook.loader import load_rulebook
 REGION_COLUMNS = ("sido_code", "sido_name")
 CONSENT_COLUMN = "contact_consent"
 DECISION_FIELDS = ("status", "amount", "failed", "missing")
+HOUSEHOLD = "household"  # the unit of the linker's household_id (crisis signals are by household)
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,11 @@ class SweepRules:
                   for k in range(len(scope) + 1)}
         return sorted(scopes, key=lambda s: (len(s), s))
 
-    def key_of(self, unit: str) -> str:
-        return self.book.units[unit].key
+    def unit_col(self, unit: str) -> str:
+        """The column saying which of `unit`'s units a row is in: the evaluator's unit id, per
+        partition, null where the unit is unknown. Not the key: a member apart from the key's
+        unit (a lodger) is a unit of their own under the same household_id."""
+        return group_col(unit)
 
     # --- columns next to the decisions ------------------------------------------------
     def defaults(self, frame_columns: list[str]) -> list[pl.Expr]:
@@ -82,9 +87,11 @@ class SweepRules:
                 for col in (*REGION_COLUMNS, CONSENT_COLUMN) if col not in frame_columns]
 
     def kept_columns(self) -> list[str]:
-        """Carried through the evaluator: unit keys, 시도 and who is paid a unit amount."""
-        keys = dict.fromkeys(["household_id", *(self.key_of(u) for u in self.units)])
-        return [*keys, "sido_code", *(f"payee:{u}" for u in self.units)]
+        """Carried through the evaluator: household_id, the rows' units (`unit_col`), 시도 and
+        who is paid a unit amount."""
+        units = dict.fromkeys([HOUSEHOLD, *self.units])  # the household's: crisis signals (lists.py)
+        return ["household_id", *(self.unit_col(u) for u in units), "sido_code",
+                *(f"payee:{u}" for u in self.units)]
 
     def person_columns(self) -> list[str]:
         """Taken from the person frame (same rows, same order) and set beside the decisions."""

@@ -238,8 +238,9 @@ def test_agreement_as_of_2025(persons: pl.DataFrame) -> None:
 
 def test_household_amount_goes_to_the_payee_only(persons: pl.DataFrame) -> None:
     out = run_openfisca(persons, AS_OF)
-    paid = out.join(persons.select("person_id", "household_id"), on="person_id")
-    per_household = paid.group_by("household_id").agg(
+    lodger = pl.when(pl.col("relation_to_head") == "lodger").then("person_id").alias("lodger")
+    paid = out.join(persons.select("person_id", "household_id", lodger), on="person_id")
+    per_household = paid.group_by("household_id", "lodger").agg(  # a lodger: a household of their own
         payees=(pl.col("blsa_livelihood_amount") > 0).sum(),
         eligible=pl.col("blsa_livelihood_eligible").all(),
         mixed=pl.col("blsa_livelihood_eligible").n_unique())

@@ -115,3 +115,15 @@ def test_an_input_read_of_the_person_and_of_the_household_is_listed_once(ruleboo
     for missing in (trace.missing, row["missing"]):
         names = [m["input"] for m in missing]
         assert "blsa_region_tier" in names and len(names) == len(set(names)), names
+
+
+def test_a_household_of_unknown_membership_is_explained(rulebook):
+    # b's relation to the head is unknown: b may be a lodger (a household of their own) or not,
+    # so a's household size is unknown and the trace says why
+    frame = households_frame(rulebook, {"households": [{"id": "h", "members": [
+        {"id": "a", "relation_to_head": "head", "birth_date": "1950-01-01"},
+        {"id": "b", "birth_date": "1952-01-01"}]}]})
+    (trace,) = Explainer(CompiledRulebook(rulebook, AS_OF, ["energy_voucher"]), frame).explain("a")
+    notes = [t.note for c in trace.criteria for t in walk(c.test) if t.note and "household unknown" in t.note]
+    assert notes and all('`relation_to_head == "lodger"` being unknown for a member' in n for n in notes), notes
+    assert ("household_id", "resident") in {(m["input"], m["registry"]) for m in trace.missing}

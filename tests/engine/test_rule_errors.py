@@ -167,3 +167,21 @@ def test_an_impossible_date_in_a_rule_file_is_located(edited_rules):
     err = errors_of(root).errors[0]
     assert err.code == "schema" and err.where.file.endswith("parameters/basic_pension.yaml")
     assert err.where.line == 7 and "from" in err.message and "2026-02-30" in str(err)
+
+
+HOUSEHOLD_UNIT = "    label: {ko: 가구 (주민등록 세대), en: household (resident-registry household)}\n"
+
+
+@pytest.mark.parametrize(("apart", "code", "says", "line"), [
+    ('relation_to_head == "lodger"', "missing_citation", "units.household.citation has no statute citation", 24),
+    ('relation_to_head', "type_mismatch", "unit 'household' apart must be bool", 29),
+    ('age >= 65', "bad_unit", "apart may read inputs only", 29),
+    ('any(household, is_head)', "bad_unit", "not variables, programmes or aggregates", 29),
+])
+def test_a_units_apart_condition_is_checked_and_located(edited_rules, apart, code, says, line):
+    citation = "" if code == "missing_citation" else '    citation: {act: L1, article: "2"}\n'
+    root = edited_rules("inputs.yaml", HOUSEHOLD_UNIT, f"{HOUSEHOLD_UNIT}    apart: {apart}\n{citation}")
+    err = errors_of(root).errors[0]
+    assert (err.code, err.where.file.endswith("inputs.yaml")) == (code, True), str(err)
+    assert says in str(err)
+    assert err.where.line == line  # the unit (no citation), else its apart

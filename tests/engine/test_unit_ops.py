@@ -123,3 +123,33 @@ def test_aggregates_of_a_sliced_frame_read_its_own_rows():
         u.total(pl.col("v"), "household").alias("sum"), u.kleene_any(pl.col("flag"), "household").alias("any"))
     assert out["sum"].to_list() == [20, 300, 300, None, None, 7]
     assert out["any"].to_list() == [True, None, None, True, True, False]
+
+
+def test_a_member_apart_is_a_unit_of_their_own_and_an_unknown_condition_unsettles_the_key():
+    # 7: two members and a lodger (3); 5: two lodgers, each alone, and a member; 6: a member
+    # whose condition is unknown (the whole of 6 is unknown); 8: no key, lodger or not
+    frame = pl.DataFrame({
+        "person_id": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        "hh": [7, 7, 7, 5, 5, 5, 6, 6, None, None],
+        "lodger": [False, False, True, True, False, True, None, False, True, False],
+        "income": [10, 20, 300, 1, 2, 4, 50, 60, 70, 80],
+    }).with_columns(u.unit_ids(pl.col("hh")).alias(u.group_col("household")))
+    frame = frame.with_columns(u.apart_ids(pl.col(u.group_col("household")), pl.col("lodger"))
+                               .alias(u.group_col("household")))
+
+    def col(expr: pl.Expr) -> list[object]:
+        return frame.select(expr.alias("out"))["out"].to_list()
+
+    assert col(u.total(pl.col("income"), "household")) == [30, 30, 300, 1, 2, 4, None, None, None, None]
+    assert col(u.size("household")) == [2, 2, 1, 1, 1, 1, None, None, None, None]
+    # the lodger is the payee of their own unit, whoever the head is
+    assert col(u.first_marked(pl.col("person_id"), pl.col("person_id") == 1, "household")) == \
+        [True, False, True, True, True, True, True, True, True, True]
+    ids = frame[u.group_col("household")].to_list()
+    assert len(set(ids[:6])) == 5 and ids[6:] == [None] * 4
+
+
+def test_a_constant_apart_condition_reaches_every_row():
+    frame = pl.DataFrame({"hh": [1, 1, 2]}).with_columns(u.unit_ids(pl.col("hh")).alias("g"))
+    assert frame.select(u.apart_ids(pl.col("g"), pl.lit(True)))["g"].n_unique() == 3
+    assert frame.select(u.apart_ids(pl.col("g"), pl.lit(False)))["g"].to_list() == [1, 1, 2]

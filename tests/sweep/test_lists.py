@@ -225,8 +225,8 @@ class FewRules:
     def unit_of(self, p: str) -> str:
         return self.units[p]
 
-    def key_of(self, unit: str) -> str:
-        return f"{unit}_id"
+    def unit_col(self, unit: str) -> str:
+        return f"g:{unit}"
 
     def amount_modelled(self, p: str) -> bool:
         return True
@@ -234,8 +234,8 @@ class FewRules:
 
 def test_receiving_flags_person_and_unit() -> None:
     rules: Any = FewRules({"a": "person", "b": "household", "c": "couple"})
-    dec = pl.DataFrame({"person_id": [1, 2, 3, 4, 5], "household_id": [10, 10, 20, 20, 30],
-                        "couple_id": [1, 1, 3, None, 5]})
+    dec = pl.DataFrame({"person_id": [1, 2, 3, 4, 5], "g:household": [1, 1, 2, 2, 3],
+                        "g:couple": [1, 1, 3, None, 5]})
     receiving = pl.DataFrame({"person_id": [2, 1, 3, 9, 3], "programme": ["b", "a", "c", "a", "other"]})
     flags = lists.receiving_flags(dec, receiving, rules).drop(dec.columns)
     assert flags.to_dict(as_series=False) == {
@@ -317,3 +317,33 @@ def test_an_eligible_person_whose_amount_is_unknown_is_counted_apart_and_asked_f
     assert rows(run, "undetermined", "registry", "input", "person_id", "programmes") == [
         ("family", "birth_order", "baby", voucher)]
     assert rows(run, "outreach", "person_id", "amount") == [("baby", None)]
+
+
+# no income, property, car or provider: entitled to the livelihood benefit on any household size
+NOTHING = {"sigungu_code": "11110", **dict.fromkeys(
+    ["earned_income_monthly", "business_income_monthly", "daily_work_income_monthly", "other_income_monthly",
+     "national_pension_monthly", "national_pension_a_monthly", "home_value", "lease_deposit",
+     "other_real_estate", "financial_assets", "debts", "vehicle_value", "vehicle_cc", "vehicle_age_years",
+     "provider_count", "provider_max_annual_income", "provider_max_property"], 0),
+    "occupational_pension": False, "has_spouse": False}
+
+
+def test_a_lodger_is_a_household_of_their_own_in_every_list(rulebook: Rulebook, source_of: Any,
+                                                              tmp_path: Path) -> None:
+    # h: a head and a lodger, both entitled: two households, each listed once, on its own payee;
+    # the lodger's job loss ranks the lodger's household, not the head's.
+    # g: a member whose relation to the head is unknown: whom g holds is unknown, so both are
+    # undetermined and household_id is asked about for each (the resident registry)
+    source = source_of(rulebook, [
+        {"id": "h", **NOTHING, "members": [
+            {"id": 1, "relation_to_head": "head", "birth_date": "1976-05-10", "crisis_job_loss": False},
+            {"id": 2, "relation_to_head": "lodger", "birth_date": "1980-01-01", "crisis_job_loss": True}]},
+        {"id": "g", **NOTHING, "members": [
+            {"id": 3, "relation_to_head": "head", "birth_date": "1976-05-10"},
+            {"id": 4, "birth_date": "1980-01-01"}]}])
+    spec = RulesSpec(None, dt.date(2026, 3, 1), (LIV,))
+    run = open_run(tmp_path, run_sweep(source, spec, SweepOptions(tmp_path, 2, 1)).run_id)
+    assert rows(run, "outreach", "rank", "person_id", "household_id", "amount", "crisis") == [
+        (1, "2", "h", 820_556, "job_loss"), (2, "1", "h", 820_556, None)]   # each the 1-person line
+    assert rows(run, "undetermined", "registry", "input", "person_id") == [
+        ("resident", "household_id", "3"), ("resident", "household_id", "4")]

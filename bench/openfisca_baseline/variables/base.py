@@ -6,8 +6,6 @@ import numpy as np
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.variables import Variable
 
-from ..arith import isum
-
 
 class Money(Variable):
     """A whole-won amount, stored as int64.
@@ -44,12 +42,6 @@ def linear_table(node, key: np.ndarray) -> np.ndarray:
     inside = values[np.clip(k, first, last) - first]
     step = values[-1] - values[-2]
     return np.where(k > last, values[-1] + (k - last) * step, inside)
-
-
-def household_sum(household, values: np.ndarray, period) -> np.ndarray:
-    """The household's sum of a person array over its members other than lodgers (동거인, who
-    are not part of the 개별가구: rules/variables/common.yaml `lodger`)."""
-    return isum(household, np.where(household.members("lodger", period), 0, values))
 
 
 def as_of_date(period):

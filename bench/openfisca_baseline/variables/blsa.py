@@ -13,7 +13,7 @@ from openfisca_core.variables import Variable
 
 from ..arith import isum, mul_round
 from ..entities import Household, Person
-from .base import Money, by_enum, household_sum
+from .base import Money, by_enum
 from .inputs import BlsaRegionTier
 
 LAW = "https://www.law.go.kr/법령/국민기초생활보장법"
@@ -57,7 +57,7 @@ class blsa_actual_income(Money):
         m = household.members
         income = (m("blsa_work_income", period) + m("other_income_monthly", period)
                   + m("national_pension_monthly", period))
-        return household_sum(household, income + m("basic_pension_amount", period), period)
+        return isum(household, income + m("basic_pension_amount", period))
 
 
 class blsa_income_evaluation(Money):
@@ -68,8 +68,7 @@ class blsa_income_evaluation(Money):
     reference = LAW
 
     def formula(household, period, parameters):
-        deduction = household_sum(household, household.members("blsa_earned_income_deduction", period),
-                                  period)
+        deduction = isum(household, household.members("blsa_earned_income_deduction", period))
         return np.maximum(household("blsa_actual_income", period) - deduction, 0)
 
 
@@ -129,7 +128,7 @@ class blsa_residential_property(Money):
 
     def formula(household, period, parameters):
         m = household.members
-        return household_sum(household, m("home_value", period) + m("lease_deposit", period), period)
+        return isum(household, m("home_value", period) + m("lease_deposit", period))
 
 
 class blsa_residential_within_cap(Money):
@@ -152,8 +151,7 @@ class blsa_general_property(Money):
 
     def formula(household, period, parameters):
         m = household.members
-        own = household_sum(household, m("other_real_estate", period)
-                            + m("blsa_vehicle_general_value", period), period)
+        own = isum(household, m("other_real_estate", period) + m("blsa_vehicle_general_value", period))
         return own + (household("blsa_residential_property", period)
                       - household("blsa_residential_within_cap", period))
 
@@ -165,7 +163,7 @@ class blsa_financial_property(Money):
     label = "Financial assets (금융재산)"
 
     def formula(household, period, parameters):
-        return household_sum(household, household.members("financial_assets", period), period)
+        return isum(household, household.members("financial_assets", period))
 
 
 class blsa_property_deductions(Money):
@@ -177,7 +175,7 @@ class blsa_property_deductions(Money):
     def formula(household, period, parameters):
         basic = by_enum(parameters(period).blsa.basic_property_deduction,
                         household("blsa_household_region_tier", period), BlsaRegionTier)
-        return basic + household_sum(household, household.members("debts", period), period)
+        return basic + isum(household, household.members("debts", period))
 
 
 class blsa_deductions_left_after_general(Money):
@@ -234,7 +232,7 @@ class blsa_property_income(Money):
 
     def formula(household, period, parameters):
         p = parameters(period).blsa
-        vehicles = household_sum(household, household.members("blsa_vehicle_full_value", period), period)
+        vehicles = isum(household, household.members("blsa_vehicle_full_value", period))
         return (mul_round(household("blsa_residential_after_deductions", period),
                           p.residential_conversion_rate)
                 + mul_round(household("blsa_general_after_deductions", period),
@@ -281,7 +279,6 @@ class blsa_livelihood_eligible(Variable):
         m = household.members
         rich_provider = ((m("provider_max_annual_income", period) > int(p.provider_income_cap))
                          | (m("provider_max_property", period) > int(p.provider_property_cap)))
-        rich_provider &= ~m("lodger", period)   # a lodger's providers are not the household's
         no_rich_provider = ~household.any(rich_provider)  # household.all loops over positions
         return income & no_rich_provider
 

@@ -6,10 +6,8 @@ import numpy as np
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
 
-from ..arith import isum
 from ..entities import Household, Person
 from .base import Money, as_of_date, linear_table
-from .inputs import Relation
 
 
 class birth_year(Variable):
@@ -67,24 +65,14 @@ class age_months_calendar(Variable):
         return (d.year - person("birth_year", period)) * 12 + d.month - person("birth_month", period)
 
 
-class lodger(Variable):
-    value_type = bool
-    entity = Person
-    definition_period = DateUnit.DAY
-    label = "Lodger (동거인): not part of the household's 개별가구 (시행령 제2조)"
-
-    def formula(person, period, parameters):
-        return person("relation_to_head", period) == Relation.lodger
-
-
 class household_size(Variable):
     value_type = int
     entity = Household
     definition_period = DateUnit.DAY
-    label = "Members of the registry household other than lodgers (가구원 수)"
+    label = "Members of the household (가구원 수; a lodger is a household of their own: runner.prepare)"
 
     def formula(household, period, parameters):
-        return isum(household, ~household.members("lodger", period))
+        return household.nb_persons()
 
 
 class median_income_household(Money):
