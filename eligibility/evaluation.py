@@ -160,8 +160,10 @@ class CompiledRulebook:
         ids = [unit_ops.unit_ids(pl.col(unit.key)).alias(unit_ops.group_col(name)) for name, unit in units.items()]
         lf = lf.with_columns(*judgments, *ids)
         if apart := self.book.unit_apart:  # a member apart (e.g. a lodger) is a unit of their own
-            lf = lf.with_columns(unit_ops.apart_ids(pl.col(unit_ops.group_col(name)), self.compiler.whole(cond))
-                                 .alias(unit_ops.group_col(name)) for name, cond in apart.items())
+            lf = lf.with_columns(unit_ops.apart_ids(
+                pl.col(unit_ops.group_col(name)), self.compiler.whole(cond),
+                pl.col(unit_ops.group_col(w)) if (w := units[name].apart_with) else None,
+            ).alias(unit_ops.group_col(name)) for name, cond in apart.items())
         return lf.with_columns([self._is_payee(name).alias(f"payee:{name}") for name in units])
 
     def lazy(self, persons: pl.LazyFrame | pl.DataFrame, outputs: set[str] | None = None) -> pl.LazyFrame:
@@ -215,10 +217,11 @@ class CompiledRulebook:
 
     def _is_payee(self, unit: str) -> pl.Expr:
         """The member of the unit marked payee with the lowest person_id, or the lowest
-        person_id if none is."""
-        payee = self.book.units[unit].payee
-        marked = pl.col(payee) if payee is not None else pl.lit(False)
-        return unit_ops.first_marked(pl.col("person_id"), marked, unit)
+        person_id if none is; one per key where whom the units hold is unknown."""
+        spec = self.book.units[unit]
+        marked = pl.col(spec.payee) if spec.payee is not None else pl.lit(False)
+        keys = unit_ops.unit_ids(pl.col(spec.key)) if spec.apart is not None else None
+        return unit_ops.first_marked(pl.col("person_id"), marked, unit, keys)
 
     def _all_needs(self) -> list[Need]:
         return sorted({n for lay in self.layout.values() for n in lay.needs})

@@ -317,6 +317,19 @@ Feature: BLSA livelihood benefit (생계급여)
       Then the blsa_livelihood amount of person "kim" is 620,556
       And the blsa_livelihood amount of person "lee" is 520,556
 
+    Scenario: A couple lodging together is one household of two
+      Given the date is 2026-03-01
+      And a household "h" with members:
+        | id   | relation_to_head | spouse | birth_date | other_income_monthly |
+        | kim  | head             |        | 1976-05-10 | 0                    |
+        | lee  | lodger           | park   | 1980-01-01 | 300,000              |
+        | park | lodger           | lee    | 1981-01-01 | 200,000              |
+      When the rules are evaluated
+      Then the value of household_size for person "kim" is 1
+      And the value of household_size for person "park" is 2
+      And the value of blsa_recognised_income for person "park" is 500,000
+      And the blsa_livelihood amount of person "park" is none
+
     Scenario: Whom a household holds is unknown while a member's relation to the head is unknown
       Given the date is 2026-03-01
       And a household "h" with members:

@@ -115,6 +115,19 @@ Feature: Earned Income Tax Credit (근로장려금)
         | lodger   | 4,000,000  | eligible   | 1,650,000 |
         | sibling  | 50,000,000 | ineligible | none      |
 
+    Scenario: A couple lodging together is one tax family, paid once
+      Given the date is 2026-06-01
+      And a household "h" with members:
+        | id   | relation_to_head | spouse | birth_date | earned_income_annual |
+        | kim  | head             |        | 1970-01-01 | 50,000,000           |
+        | lee  | lodger           | park   | 1980-01-01 | 8,000,000            |
+        | park | lodger           | lee    | 1981-01-01 | 5,000,000            |
+      When the rules are evaluated
+      Then the value of eitc_total_pay for person "park" is 13,000,000
+      And the value of eitc_household_type for person "park" is dual_earner
+      And the eitc amount of person "lee" is 3,300,000
+      And the eitc amount of person "park" is none
+
     Scenario Outline: A one-earner couple around the 32,000,000 limit
       Given the date is <date>
       And a household "h" with members:

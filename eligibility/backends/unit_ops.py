@@ -56,28 +56,50 @@ def dense_ids(key: pl.Series) -> pl.Series:
     return key.rank("dense").cast(I64)
 
 
-def apart_ids(ids: pl.Expr, apart: pl.Expr) -> pl.Expr:
-    """The ids of a unit some members are apart from (`ids`: the `unit_ids` of its key): a
-    member for whom `apart` is true is a unit of their own (a lodger). Every member under a key
-    where someone's `apart` is unknown is in no known unit: whom each unit there holds is
-    unknown."""
-    return pl.map_batches([ids, apart], _apart_ids, return_dtype=I64)
+def apart_ids(ids: pl.Expr, apart: pl.Expr, together: pl.Expr | None = None) -> pl.Expr:
+    """The ids of a unit some members are apart from (`ids`: the `unit_ids` of its key). Members
+    for whom `apart` is true are not in the key's unit but in one of their own, shared with those
+    apart under the same key who have the same `together` id (a lodger and a spouse lodging with
+    them; without `together`, each alone). Where `apart` is unknown for a member, the units it
+    could change are unknown (null): the key's unit, the unit apart the member could join, and the
+    member's own, unless the member is a unit of one either way."""
+    return pl.map_batches([ids, apart, *([together] if together is not None else [])], _apart_ids,
+                          return_dtype=I64)
 
 
 def _apart_ids(s: Sequence[pl.Series]) -> pl.Series:
-    ids, apart = s
+    ids, apart = s[0], s[1]
     if apart.len() == 1 != ids.len():  # a constant condition comes as one value
         apart = apart.new_from_index(0, ids.len())
-    out = int64(ids).copy()  # polars' buffer, not ours to change
     unknown = unknown_rows(ids)
-    keyed = np.ones(len(out), np.bool_) if unknown is None else ~unknown
-    top = int(out[keyed].max(initial=0))  # an unknown row's number is arbitrary
-    if (doubt := unknown_rows(apart)) is not None:
-        doubtful = np.isin(out, out[doubt & keyed]) & keyed
-        unknown, keyed = _either(unknown, doubtful), keyed & ~doubtful
-    alone = truth(apart) & keyed
-    out[alone] = top + 1 + np.arange(int(alone.sum()))
-    return to_series(out, unknown, I64())
+    keyed = np.ones(ids.len(), np.bool_) if unknown is None else ~unknown
+    doubt = np.zeros(ids.len(), np.bool_) if (d := unknown_rows(apart)) is None else keyed & d
+    sure = truth(apart) & keyed
+    few = np.flatnonzero(sure | doubt)  # the rows apart or maybe apart: few (lodgers)
+    if not len(few):
+        return ids
+    key = int64(ids).copy()  # polars' buffer, not ours to change
+    key[~keyed] = 0  # an unknown row's number is arbitrary
+    stay = keyed & ~sure & ~doubt
+    # the unit apart each of those is in, or would be in: one per (key, together id); alone
+    # without `together` or with an unknown one
+    pair = -1 - few
+    if len(s) > 2:
+        with_, lone = int64(s[2]), unknown_rows(s[2])
+        span = int((with_ if lone is None else with_[~lone]).max(initial=0)) + 1
+        joined = few if lone is None else few[~lone[few]]
+        pair[np.isin(few, joined)] = key[joined] * span + with_[joined]
+    pair = np.unique(pair, return_inverse=True)[1]
+    top, slots = int(key.max(initial=0)), int(pair.max(initial=-1)) + 1
+    is_sure, is_doubt = sure[few], doubt[few]
+    doubts_by_key = np.bincount(key[doubt], minlength=top + 1)
+    doubts_by_pair = np.bincount(pair[is_doubt], minlength=slots)
+    alone_either_way = ((np.bincount(key[stay], minlength=top + 1) == 0) & (doubts_by_key == 1))[key[few]] \
+        & (np.bincount(pair[is_sure], minlength=slots) == 0)[pair]
+    unsettled = stay & (doubts_by_key[key] > 0)
+    unsettled[few] = (is_sure & (doubts_by_pair[pair] > 0)) | (is_doubt & ~alone_either_way)
+    key[few[is_sure]] = top + 1 + pair[is_sure]  # the units apart, numbered after the keys'
+    return to_series(key, _either(unknown, unsettled if unsettled.any() else None), I64())
 
 
 def _ids(g: pl.Series) -> tuple[np.ndarray, int, np.ndarray | None]:
@@ -166,8 +188,13 @@ def _order(person: pl.Series) -> np.ndarray:
 
 
 def _first_marked(s: Sequence[pl.Series]) -> pl.Series:
-    marked, ids, slots, _ = _unpack(s[1:])  # a member of no known unit is its own payee
+    marked, ids, slots, alone = _unpack(s[1:3])  # a member of no known unit is its own payee…
     person = s[0]
+    if len(s) > 3 and alone is not None:  # …unless its key is known: one payee per key then
+        keys, lost = int64(s[3]), unknown_rows(s[3])
+        share = alone if lost is None else alone & ~lost
+        ids[share] = slots + keys[share]
+        slots = int(ids.max(initial=-1)) + 1
     # one minimum per unit of (not marked, person_id order) packed in one int64
     key = _order(person) | (~truth(marked)).astype(np.int64) << 62
     lowest = np.full(slots, np.iinfo(np.int64).max)
@@ -211,8 +238,10 @@ def size(unit: str) -> pl.Expr:
     return pl.map_batches([pl.col(group_col(unit))], _size, return_dtype=I64)
 
 
-def first_marked(person_id: pl.Expr, marked: pl.Expr, unit: str) -> pl.Expr:
+def first_marked(person_id: pl.Expr, marked: pl.Expr, unit: str, key_ids: pl.Expr | None = None) -> pl.Expr:
     """True for one member per unit: the marked member with the lowest person_id, or the
-    lowest person_id if none is marked (unknown counted as not marked)."""
-    return pl.map_batches([person_id, marked, pl.col(group_col(unit))], _first_marked,
-                          return_dtype=pl.Boolean)
+    lowest person_id if none is marked (unknown counted as not marked). With the `unit_ids` of
+    the unit's key, the members of an unknown unit under a known key (whom it holds is unknown:
+    see `apart_ids`) share one per key."""
+    return pl.map_batches([person_id, marked, pl.col(group_col(unit)), *([key_ids] if key_ids is not None else [])],
+                          _first_marked, return_dtype=pl.Boolean)

@@ -151,9 +151,15 @@ class _Loader:
         """Each unit's `apart` condition, parsed, with its citation (checked in typecheck.py)."""
         out: dict[str, Expr] = {}
         for name, unit in units.items():
+            where = ("units", name)
+            if unit.apart_with is not None and (unit.apart is None or unit.apart_with == name
+                                                or unit.apart_with not in units
+                                                or units[unit.apart_with].apart is not None):
+                self.error("bad_unit", f"unit '{name}': apart_with must name another unit, itself without "
+                           "apart, and needs apart", file, (*where, "apart_with"),
+                           hint=f"units: {', '.join(u for u in units if u != name)}")
             if unit.apart is None:
                 continue
-            where = ("units", name)
             self.check_citation(unit.citation, None, sources, file, (*where, "citation"), None, None,
                                 required=True)
             if (e := self.expr(unit.apart, file, (*where, "apart"), frozenset(units))) is not None:

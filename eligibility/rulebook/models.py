@@ -74,9 +74,11 @@ class Unit(_Strict):
     registry: str             # where the key comes from (named when a person's key is unknown)
     label: Label
     payee: str | None = None  # bool input marking who is paid a unit-level amount (e.g. the head)
-    # A condition on inputs: each member it holds for is not in the key's unit but a unit of
-    # their own (the lodgers of a registry household). See docs/rule-language.md, "Units".
+    # A condition on inputs: the members it holds for are not in the key's unit but in one of
+    # their own, shared with those apart under the same key in the same `apart_with` unit (a
+    # lodger and a spouse lodging with them). See docs/rule-language.md, "Units".
     apart: ExprText | None = None
+    apart_with: str | None = None
     note: str | None = None
     citation: Citation | None = None
 

@@ -51,27 +51,30 @@ def receiving_flags(dec: pl.DataFrame, receiving: pl.DataFrame, rules: SweepRule
     return dec.with_columns(cols)
 
 
-# The crisis signals of a person's household (its unit: a lodger's is their own). A person of
-# unknown household has the signals of their own (their household's members are unknown): the
-# crisis table's key is (household unit, unplaced), unplaced being their id.
+# The crisis signals of a person's household: its unit (a lodger's is their own), or where the
+# unit is unknown for whom it holds, the registry household. A person of unknown household has the
+# signals of their own: the crisis table's key is (household_id, unit, unplaced), unplaced being
+# their id.
 UNIT = group_col(HOUSEHOLD)
-UNPLACED = pl.when(pl.col(UNIT).is_null()).then(pl.col("person_id")).alias("unplaced")
+UNPLACED = pl.when(pl.col("household_id").is_null()).then(pl.col("person_id")).alias("unplaced")
+CRISIS_KEY = ["household_id", UNIT, "unplaced"]
 
 
 def crisis_by_household(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
-    """The household unit (`UNIT`), unplaced (see UNPLACED), crisis_signals (how many kinds of
-    crisis the household's members had), crisis (their names): only households with one, a small
-    table. `persons` has the rows of `dec`, in the same order."""
+    """The crisis key (`CRISIS_KEY`), crisis_signals (how many kinds of crisis the household's
+    members had), crisis (their names): only households with one, a small table. `persons` has
+    the rows of `dec`, in the same order."""
     present = [c for c in rules.crisis_inputs if c in persons.columns]
     if not present:
-        return pl.DataFrame(schema={UNIT: dec.schema[UNIT], "unplaced": persons.schema["person_id"],
+        return pl.DataFrame(schema={"household_id": dec.schema["household_id"], UNIT: dec.schema[UNIT],
+                                    "unplaced": persons.schema["person_id"],
                                     "crisis_signals": pl.Int8, "crisis": pl.String})
     flags = [pl.col(c).fill_null(False) for c in present]
-    hit = (persons.select("person_id", *present).hstack([dec[UNIT]]).lazy()
-           .filter(pl.any_horizontal(flags)).group_by(UNIT, UNPLACED)
+    hit = (persons.select("person_id", "household_id", *present).hstack([dec[UNIT]]).lazy()
+           .filter(pl.any_horizontal(flags)).group_by("household_id", UNIT, UNPLACED)
            .agg([f.any().alias(c) for f, c in zip(flags, present, strict=True)]))
     return hit.select(
-        UNIT, "unplaced",
+        *CRISIS_KEY,
         pl.sum_horizontal([pl.col(c).cast(pl.Int8) for c in present]).cast(pl.Int8).alias("crisis_signals"),
         pl.concat_str([pl.when(pl.col(c)).then(pl.lit(c.removeprefix("crisis_"))) for c in present],
                       separator=",", ignore_nulls=True).alias("crisis")).collect()
@@ -92,7 +95,7 @@ def outreach(dec: pl.DataFrame, crisis: pl.DataFrame, rules: SweepRules) -> pl.D
             UNIT, UNPLACED))
     if not parts:
         return pl.DataFrame()
-    out = pl.concat(parts).join(crisis.lazy(), on=[UNIT, "unplaced"], how="left",
+    out = pl.concat(parts).join(crisis.lazy(), on=CRISIS_KEY, how="left",
                                 maintain_order="left", nulls_equal=True)
     return out.with_columns(pl.col("crisis_signals").fill_null(0)).select(
         "person_id", "household_id", "programme", "amount", "period", "monthly_equivalent",

@@ -125,31 +125,39 @@ def test_aggregates_of_a_sliced_frame_read_its_own_rows():
     assert out["any"].to_list() == [True, None, None, True, True, False]
 
 
-def test_a_member_apart_is_a_unit_of_their_own_and_an_unknown_condition_unsettles_the_key():
-    # 7: two members and a lodger (3); 5: two lodgers, each alone, and a member; 6: a member
-    # whose condition is unknown (the whole of 6 is unknown); 8: no key, lodger or not
-    frame = pl.DataFrame({
-        "person_id": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-        "hh": [7, 7, 7, 5, 5, 5, 6, 6, None, None],
-        "lodger": [False, False, True, True, False, True, None, False, True, False],
-        "income": [10, 20, 300, 1, 2, 4, 50, 60, 70, 80],
-    }).with_columns(u.unit_ids(pl.col("hh")).alias(u.group_col("household")))
-    frame = frame.with_columns(u.apart_ids(pl.col(u.group_col("household")), pl.col("lodger"))
+def test_members_apart_are_units_of_their_own_and_an_unknown_condition_unsettles_what_it_could_change():
+    frame = pl.DataFrame([
+        # 7: two members and a lodger
+        (1, 7, False, 1, 10), (2, 7, False, 2, 20), (3, 7, True, 3, 300),
+        # 5: a couple lodging together (couple 4), a lodger alone, a member
+        (4, 5, True, 4, 1), (5, 5, True, 4, 2), (6, 5, True, 6, 4), (7, 5, False, 7, 8),
+        # 6: a member whose condition is unknown: the member's unit and 8's are unknown, the
+        # lodger 9 (alone whatever 10 is) is not
+        (10, 6, None, 10, 50), (8, 6, False, 8, 60), (9, 6, True, 9, 70),
+        # 3: the only member, its condition unknown: a unit of one either way
+        (11, 3, None, 11, 5),
+        # 2: a lodger whose spouse's condition is unknown: the spouse may lodge with them
+        (12, 2, True, 12, 1), (13, 2, None, 12, 2), (14, 2, False, 14, 3),
+        # no key, lodger or not
+        (15, None, True, 15, 7), (16, None, False, 16, 9),
+    ], schema=["person_id", "hh", "lodger", "couple", "income"], orient="row")
+    frame = frame.with_columns(u.unit_ids(pl.col("hh")).alias(u.group_col("household")),
+                               u.unit_ids(pl.col("couple")).alias("g:couple"))
+    frame = frame.with_columns(u.apart_ids(pl.col(u.group_col("household")), pl.col("lodger"), pl.col("g:couple"))
                                .alias(u.group_col("household")))
 
     def col(expr: pl.Expr) -> list[object]:
         return frame.select(expr.alias("out"))["out"].to_list()
 
-    assert col(u.total(pl.col("income"), "household")) == [30, 30, 300, 1, 2, 4, None, None, None, None]
-    assert col(u.size("household")) == [2, 2, 1, 1, 1, 1, None, None, None, None]
-    # the lodger is the payee of their own unit, whoever the head is
-    assert col(u.first_marked(pl.col("person_id"), pl.col("person_id") == 1, "household")) == \
-        [True, False, True, True, True, True, True, True, True, True]
-    ids = frame[u.group_col("household")].to_list()
-    assert len(set(ids[:6])) == 5 and ids[6:] == [None] * 4
-
-
-def test_a_constant_apart_condition_reaches_every_row():
-    frame = pl.DataFrame({"hh": [1, 1, 2]}).with_columns(u.unit_ids(pl.col("hh")).alias("g"))
-    assert frame.select(u.apart_ids(pl.col("g"), pl.lit(True)))["g"].n_unique() == 3
-    assert frame.select(u.apart_ids(pl.col("g"), pl.lit(False)))["g"].to_list() == [1, 1, 2]
+    assert col(u.total(pl.col("income"), "household")) == [
+        30, 30, 300, 3, 3, 4, 8, None, None, 70, 5, None, None, None, None, None]
+    assert col(u.size("household")) == [2, 2, 1, 2, 2, 1, 1, None, None, 1, 1, None, None, None, None, None]
+    # a lodger's household is paid to them (the lowest id of a couple lodging together)
+    assert col(u.first_marked(pl.col("person_id"), pl.col("person_id").is_in([1, 7]), "household"))[:7] == \
+        [True, False, True, True, False, True, True]
+    # where whom the units hold is unknown, one payee per key (none per member); no key: each
+    payees = col(u.first_marked(pl.col("person_id"), pl.lit(False), "household", u.unit_ids(pl.col("hh"))))
+    assert payees[7:] == [False, True, True, True, True, False, False, True, True]
+    # without `together`, each lodger is a household of their own
+    alone = frame.select(u.apart_ids(u.unit_ids(pl.col("hh")), pl.col("lodger")).alias("g:household"))
+    assert alone.select(u.size("household"))["g:household"][3:5].to_list() == [1, 1]

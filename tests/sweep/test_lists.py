@@ -347,3 +347,16 @@ def test_a_lodger_is_a_household_of_their_own_in_every_list(rulebook: Rulebook, 
         (1, "2", "h", 820_556, "job_loss"), (2, "1", "h", 820_556, None)]   # each the 1-person line
     assert rows(run, "undetermined", "registry", "input", "person_id") == [
         ("resident", "household_id", "3"), ("resident", "household_id", "4")]
+
+
+def test_crisis_signals_rank_the_registry_household_while_whom_its_units_hold_is_unknown(
+        rulebook: Rulebook, source_of: Any, tmp_path: Path) -> None:
+    # the head lost their job; the third member's relation to the head is unknown, so the units
+    # are unknown, but the head's crisis still ranks the parent's basic pension
+    source = source_of(rulebook, [{"id": "f", **NOTHING, "members": [
+        {"id": 5, "relation_to_head": "head", "birth_date": "1976-05-10", "crisis_job_loss": True},
+        {"id": 6, "relation_to_head": "parent", "birth_date": "1950-01-01", "crisis_job_loss": False},
+        {"id": 7, "birth_date": "1980-01-01", "crisis_job_loss": False}]}])
+    spec = RulesSpec(None, dt.date(2026, 3, 1), (BP,))
+    run = open_run(tmp_path, run_sweep(source, spec, SweepOptions(tmp_path, 3, 1)).run_id)
+    assert rows(run, "outreach", "person_id", "programme", "crisis") == [("6", BP, "job_loss")]
