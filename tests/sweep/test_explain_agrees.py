@@ -80,3 +80,20 @@ def test_explain_agrees_for_people_of_unknown_household(unplaced: tuple[Path, li
 
 def _notes(trace: Trace) -> list[str]:
     return [*([trace.note] if trace.note else []), *(n for ch in trace.children for n in _notes(ch))]
+
+
+def test_explain_agrees_for_lodgers_and_their_hosts(dataset: Path, tmp_path: Path) -> None:
+    # a lodger (동거인) is a household of their own: explaining one, or a member of the registry
+    # household they lodge in, evaluates the units the sweep did
+    spec = RulesSpec(None, dt.date(2026, 3, 1))
+    source = DatasetSource(dataset)
+    run_sweep(source, spec, SweepOptions(tmp_path, 2_000, 1))
+    run = open_run(tmp_path)
+    resident = pl.read_parquet(dataset / "resident.parquet")
+    lodgers = resident.filter(pl.col("relation_to_head") == "lodger")
+    hosts = resident.filter(pl.col("household_id").is_in(lodgers["household_id"].implode())
+                            & (pl.col("relation_to_head") == "head"))
+    people = sorted({*lodgers["person_id"].head(6).to_list(), *hosts["person_id"].head(6).to_list()})
+    living = set(run.decisions(people)["person_id"].to_list())
+    assert len(living) >= 8  # lodgers and heads alive on the date
+    assert agree(run, source, spec, sorted(living)) == len(living) * len(run.programmes)
