@@ -5,7 +5,9 @@ minimum unknown."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -161,3 +163,36 @@ def test_members_apart_are_units_of_their_own_and_an_unknown_condition_unsettles
     # without `together`, each lodger is a household of their own
     alone = frame.select(u.apart_ids(u.unit_ids(pl.col("hh")), pl.col("lodger")).alias("g:household"))
     assert alone.select(u.size("household"))["g:household"][3:5].to_list() == [1, 1]
+
+
+def _mates(keys: list, apart: list, couple: list) -> list[frozenset[int]]:
+    """Each row's unit-mates when every condition is known (brute force of `apart_ids`)."""
+    def unit(i: int) -> tuple:
+        return (keys[i], "apart", couple[i]) if apart[i] else (keys[i], "stay")
+    return [frozenset(j for j in range(len(keys)) if keys[j] is not None and unit(j) == unit(i))
+            if keys[i] is not None else frozenset() for i in range(len(keys))]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_apart_ids_know_exactly_the_units_no_unknown_condition_could_change(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 9))
+    keys = [None if rng.random() < 0.1 else int(k) for k in rng.integers(1, 4, n)]
+    apart = [None if r < 0.25 else bool(r < 0.6) for r in rng.random(n)]
+    couple = [int(c) for c in rng.integers(1, 4, n)]
+    doubts = [i for i in range(n) if apart[i] is None]
+    worlds = []
+    for bits in itertools.product([False, True], repeat=len(doubts)):
+        resolved = list(apart)
+        for i, b in zip(doubts, bits, strict=True):
+            resolved[i] = b
+        worlds.append(_mates(keys, resolved, couple))
+    frame = pl.DataFrame({"k": keys, "apart": apart, "c": couple},
+                         schema={"k": pl.Int64, "apart": pl.Boolean, "c": pl.Int64})
+    ids = frame.select(u.apart_ids(u.unit_ids(pl.col("k")), pl.col("apart"), u.unit_ids(pl.col("c"))))
+    ids = ids.to_series().to_list()
+    for i in range(n):
+        settled = keys[i] is not None and all(w[i] == worlds[0][i] for w in worlds)
+        assert (ids[i] is not None) == settled, (keys, apart, couple, i)
+        if settled:  # the same unit as exactly its mates
+            assert {j for j in range(n) if ids[j] == ids[i]} == set(worlds[0][i]), (keys, apart, couple, i)
