@@ -94,6 +94,8 @@ def _apart_ids(s: Sequence[pl.Series]) -> pl.Series:
     is_sure, is_doubt = sure[few], doubt[few]
     doubts_by_key = np.bincount(key[doubt], minlength=top + 1)
     doubts_by_pair = np.bincount(pair[is_doubt], minlength=slots)
+    # a member maybe apart is a unit of one either way when no one could share it: no one stays
+    # under its key, it is the only one maybe apart there, and no one apart has its together id
     alone_either_way = ((np.bincount(key[stay], minlength=top + 1) == 0) & (doubts_by_key == 1))[key[few]] \
         & (np.bincount(pair[is_sure], minlength=slots) == 0)[pair]
     unsettled = stay & (doubts_by_key[key] > 0)

@@ -177,6 +177,8 @@ HOUSEHOLD_UNIT = "    label: {ko: 가구 (주민등록 세대), en: household (r
     ('relation_to_head', "type_mismatch", "unit 'household' apart must be bool", 29),
     ('age >= 65', "bad_unit", "apart may read inputs only", 29),
     ('any(household, is_head)', "bad_unit", "not variables, programmes or aggregates", 29),
+    ('relation_to_head == "lodger"\n    apart_with: household', "bad_unit",
+     "apart_with must name another unit, itself without apart", 30),
 ])
 def test_a_units_apart_condition_is_checked_and_located(edited_rules, apart, code, says, line):
     citation = "" if code == "missing_citation" else '    citation: {act: L1, article: "2"}\n'
