@@ -59,10 +59,14 @@ class InputNeeds:
         book = self.book
         out: set[Need] = set()
         if isinstance(node, x.Aggregate):
-            # the unit's key too: a person whose key is unknown has no known unit to aggregate over
+            # the unit's key too: a person whose key is unknown has no known unit to aggregate
+            # over; and what its `apart` condition reads of every member (whom the unit holds)
+            inner = _through(scope, (node.unit,))
             out.add((book.units[node.unit].key, scope))
+            if (apart := book.unit_apart.get(node.unit)) is not None:
+                out |= self.of_node(apart.node, inner)
             if node.arg is not None:
-                out |= self.of_node(node.arg, _through(scope, (node.unit,)))
+                out |= self.of_node(node.arg, inner)
             return frozenset(out)
         if isinstance(node, x.Name):
             if node.name in book.inputs:

@@ -142,10 +142,11 @@ class CompiledRulebook:
     # --- running ------------------------------------------------------------------------
     def prepare(self, persons: pl.LazyFrame | pl.DataFrame) -> pl.LazyFrame:
         """The persons frame, rows in the caller's order, with per unit the id of each row's
-        unit `g:<unit>` (what unit aggregates group by, see backends/unit_ops.py) and
-        `payee:<unit>` (true for the member paid a unit-level amount). The payee columns are
-        part of the contract: the sweep keeps them (`decisions(keep=...)`) to list a household
-        programme once."""
+        unit `g:<unit>` (what unit aggregates group by, see backends/unit_ops.py), its reach
+        `r:<unit>` (whom the unit could hold: `unit_ops.reach_col`) and `payee:<unit>` (true for
+        the member paid a unit-level amount). The reach and payee columns are part of the
+        contract: the sweep keeps them (`decisions(keep=...)`) to list a household programme
+        once and to find whom to ask about a missing input."""
         units = self.book.units
         lf = persons.lazy()
         have = set(lf.collect_schema().names())
@@ -164,6 +165,10 @@ class CompiledRulebook:
                 pl.col(unit_ops.group_col(name)), self.compiler.whole(cond),
                 pl.col(unit_ops.group_col(w)) if (w := units[name].apart_with) else None,
             ).alias(unit_ops.group_col(name)) for name, cond in apart.items())
+        lf = lf.with_columns(
+            (unit_ops.reach_ids(pl.col(unit_ops.group_col(name)), unit_ops.unit_ids(pl.col(unit.key)))
+             if name in apart else pl.col(unit_ops.group_col(name))).alias(unit_ops.reach_col(name))
+            for name, unit in units.items())
         return lf.with_columns([self._is_payee(name).alias(f"payee:{name}") for name in units])
 
     def lazy(self, persons: pl.LazyFrame | pl.DataFrame, outputs: set[str] | None = None) -> pl.LazyFrame:
@@ -217,11 +222,10 @@ class CompiledRulebook:
 
     def _is_payee(self, unit: str) -> pl.Expr:
         """The member of the unit marked payee with the lowest person_id, or the lowest
-        person_id if none is; one per key where whom the units hold is unknown."""
-        spec = self.book.units[unit]
-        marked = pl.col(spec.payee) if spec.payee is not None else pl.lit(False)
-        keys = unit_ops.unit_ids(pl.col(spec.key)) if spec.apart is not None else None
-        return unit_ops.first_marked(pl.col("person_id"), marked, unit, keys)
+        person_id if none is; one per key where whom the units hold is unknown (its reach)."""
+        payee = self.book.units[unit].payee
+        marked = pl.col(payee) if payee is not None else pl.lit(False)
+        return unit_ops.first_marked(pl.col("person_id"), marked, pl.col(unit_ops.reach_col(unit)))
 
     def _all_needs(self) -> list[Need]:
         return sorted({n for lay in self.layout.values() for n in lay.needs})
@@ -294,15 +298,16 @@ class CompiledRulebook:
             for unit in scope:
                 rows = unit_ops.any_true(rows, unit)
             reached.append(rows)
-        pending_units = full.select(pl.any_horizontal(reached or [pending])).to_series()
+        # through a unit's reach: a member whose unit is unknown for whom it holds is asked about
+        # whoever it could hold (`reach_col`)
+        reach = [pl.col(unit_ops.reach_col(u)).alias(unit_ops.group_col(u)) for u in self.book.units]
+        pending_units = full.with_columns(reach).select(pl.any_horizontal(reached or [pending])).to_series()
         # those rows, with what the bits read: null masks rather than the inputs
         # (a filter of booleans is several times cheaper than a gather of values, strings
         # included), and their unit ids renumbered (the aggregates' slots follow the ids)
         groups = [unit_ops.group_col(u) for u in self.book.units]
         inputs = dict.fromkeys(i for i, _ in self._all_needs())
-        # a unit's key is unknown where its unit is (an `apart` condition unknown included)
-        unknown = {u.key: pl.col(unit_ops.group_col(name)) for name, u in self.book.units.items()}
-        some = (full.select(*groups, *(unknown.get(i, pl.col(i)).is_null().alias(f"unknown:{i}") for i in inputs),
+        some = (full.select(*reach, *(pl.col(i).is_null().alias(f"unknown:{i}") for i in inputs),
                             *(crit_col(p, c) for p in self.programmes for c in self.layout[p].criteria),
                             *(prog_col(p, "eligible") for p in self.programmes),
                             *(prog_col(p, "amount") for p in self.programmes if self.layout[p].amount_modelled))

@@ -338,7 +338,7 @@ Feature: BLSA livelihood benefit (생계급여)
         | lee | unknown          | 1980-01-01 | 0                    | 0                |
       When the rules are evaluated
       Then person "kim" is undetermined for blsa_livelihood
-      And the missing inputs of person "kim" for blsa_livelihood include household_id from the resident registry
+      And the missing inputs of person "kim" for blsa_livelihood include relation_to_head from the resident registry
 
     Scenario: An unknown income leaves the decision undetermined and names the missing input
       Given the date is 2026-03-01

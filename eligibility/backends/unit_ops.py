@@ -29,6 +29,28 @@ def group_col(unit: str) -> str:
     return f"g:{unit}"
 
 
+def reach_col(unit: str) -> str:
+    """The members the unit could hold, on every member's row: its id where the unit is known,
+    else one group per key (whom the key's units hold is unknown: see `apart_ids`); null only
+    where the key is. Who could be asked about a unit's missing input, who is paid for it."""
+    return f"r:{unit}"
+
+
+def reach_ids(ids: pl.Expr, key_ids: pl.Expr) -> pl.Expr:
+    """`reach_col` from the unit's ids and its key's `unit_ids`."""
+    return pl.map_batches([ids, key_ids], _reach_ids, return_dtype=I64)
+
+
+def _reach_ids(s: Sequence[pl.Series]) -> pl.Series:
+    ids, keys = s
+    if (lost := unknown_rows(ids)) is None:
+        return ids
+    out, key_lost = int64(ids).copy(), unknown_rows(keys)
+    share = lost if key_lost is None else lost & ~key_lost
+    out[share] = int(out[~lost].max(initial=0)) + int64(keys)[share]
+    return to_series(out, None if key_lost is None else lost & key_lost, I64())
+
+
 def unit_ids(key: pl.Expr) -> pl.Expr:
     """An id per distinct key, 1..G (dense, in the keys' order); null where the key is unknown."""
     return pl.map_batches([key], _unit_ids, return_dtype=I64)
@@ -190,13 +212,8 @@ def _order(person: pl.Series) -> np.ndarray:
 
 
 def _first_marked(s: Sequence[pl.Series]) -> pl.Series:
-    marked, ids, slots, alone = _unpack(s[1:3])  # a member of no known unit is its own payee…
+    marked, ids, slots, _ = _unpack(s[1:])  # a member of no known unit is its own payee
     person = s[0]
-    if len(s) > 3 and alone is not None:  # …unless its key is known: one payee per key then
-        keys, lost = int64(s[3]), unknown_rows(s[3])
-        share = alone if lost is None else alone & ~lost
-        ids[share] = slots + keys[share]
-        slots = int(ids.max(initial=-1)) + 1
     # one minimum per unit of (not marked, person_id order) packed in one int64
     key = _order(person) | (~truth(marked)).astype(np.int64) << 62
     lowest = np.full(slots, np.iinfo(np.int64).max)
@@ -240,10 +257,8 @@ def size(unit: str) -> pl.Expr:
     return pl.map_batches([pl.col(group_col(unit))], _size, return_dtype=I64)
 
 
-def first_marked(person_id: pl.Expr, marked: pl.Expr, unit: str, key_ids: pl.Expr | None = None) -> pl.Expr:
-    """True for one member per unit: the marked member with the lowest person_id, or the
-    lowest person_id if none is marked (unknown counted as not marked). With the `unit_ids` of
-    the unit's key, the members of an unknown unit under a known key (whom it holds is unknown:
-    see `apart_ids`) share one per key."""
-    return pl.map_batches([person_id, marked, pl.col(group_col(unit)), *([key_ids] if key_ids is not None else [])],
-                          _first_marked, return_dtype=pl.Boolean)
+def first_marked(person_id: pl.Expr, marked: pl.Expr, ids: pl.Expr) -> pl.Expr:
+    """True for one member per group of `ids` (a unit's, or its reach: `reach_col`): the marked
+    member with the lowest person_id, or the lowest person_id if none is marked (unknown
+    counted as not marked)."""
+    return pl.map_batches([person_id, marked, ids], _first_marked, return_dtype=pl.Boolean)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from ..backends.unit_ops import group_col
+from ..backends.unit_ops import reach_col
 from ..dependencies import Scope, scope_name
 from ..evaluation import ELIGIBLE, INELIGIBLE, STATUS_NAMES
 from .spec import HOUSEHOLD, SweepRules
@@ -51,13 +51,12 @@ def receiving_flags(dec: pl.DataFrame, receiving: pl.DataFrame, rules: SweepRule
     return dec.with_columns(cols)
 
 
-# The crisis signals of a person's household: its unit (a lodger's is their own), or where the
-# unit is unknown for whom it holds, the registry household. A person of unknown household has the
-# signals of their own: the crisis table's key is (household_id, unit, unplaced), unplaced being
-# their id.
-UNIT = group_col(HOUSEHOLD)
-UNPLACED = pl.when(pl.col("household_id").is_null()).then(pl.col("person_id")).alias("unplaced")
-CRISIS_KEY = ["household_id", UNIT, "unplaced"]
+# The crisis signals of a person's household (its unit's reach: a lodger's is their own). A
+# person of unknown household has the signals of their own (their household's members are
+# unknown): the crisis table's key is (unit, unplaced), unplaced being their id.
+UNIT = reach_col(HOUSEHOLD)
+UNPLACED = pl.when(pl.col(UNIT).is_null()).then(pl.col("person_id")).alias("unplaced")
+CRISIS_KEY = [UNIT, "unplaced"]
 
 
 def crisis_by_household(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules) -> pl.DataFrame:
@@ -66,12 +65,11 @@ def crisis_by_household(dec: pl.DataFrame, persons: pl.DataFrame, rules: SweepRu
     the rows of `dec`, in the same order."""
     present = [c for c in rules.crisis_inputs if c in persons.columns]
     if not present:
-        return pl.DataFrame(schema={"household_id": dec.schema["household_id"], UNIT: dec.schema[UNIT],
-                                    "unplaced": persons.schema["person_id"],
+        return pl.DataFrame(schema={UNIT: dec.schema[UNIT], "unplaced": persons.schema["person_id"],
                                     "crisis_signals": pl.Int8, "crisis": pl.String})
     flags = [pl.col(c).fill_null(False) for c in present]
-    hit = (persons.select("person_id", "household_id", *present).hstack([dec[UNIT]]).lazy()
-           .filter(pl.any_horizontal(flags)).group_by("household_id", UNIT, UNPLACED)
+    hit = (persons.select("person_id", *present).hstack([dec[UNIT]]).lazy()
+           .filter(pl.any_horizontal(flags)).group_by(UNIT, UNPLACED)
            .agg([f.any().alias(c) for f, c in zip(flags, present, strict=True)]))
     return hit.select(
         *CRISIS_KEY,
@@ -235,17 +233,15 @@ def _asked_members(und: pl.DataFrame, persons: pl.DataFrame, rules: SweepRules, 
 
 def _lacking(persons: pl.DataFrame, rules: SweepRules, scope: Scope, units: pl.Series,
              inputs: dict[int, str]) -> pl.LazyFrame:
-    """(row, unit, inp): the people reached through the scope from these units (the unit ids of
-    its first) with no value for these inputs (by code). A unit's key has no value where the
-    unit is unknown. `persons` carries the unit columns (see `undetermined`)."""
+    """(row, unit, inp): the people reached through the scope from these units (the `unit_col`
+    of its first) with no value for these inputs (by code). `persons` carries the unit columns
+    (see `undetermined`)."""
     key = rules.unit_col(scope[0])
     keys = list(dict.fromkeys(rules.unit_col(u) for u in scope))
-    unit_of_key = {u.key: rules.unit_col(name) for name, u in rules.book.units.items()}
     members = persons.lazy().with_row_index("row")
     if len(scope) == 1:  # only these units' members can be reached
         members = members.filter(pl.col(key).is_in(units.implode()))
-    members = members.select("row", *keys, *(pl.col(unit_of_key.get(name, name)).is_null().alias(name)
-                                             for name in inputs.values())).collect().lazy()
+    members = members.select("row", *keys, *inputs.values()).collect().lazy()
     reached = members.filter(pl.col(key).is_in(units.implode())).select("row", pl.col(key).alias("start"))
     for unit in scope[1:]:  # each step: the members of the units of those reached (or themselves, alone)
         k = rules.unit_col(unit)
@@ -255,7 +251,7 @@ def _lacking(persons: pl.DataFrame, rules: SweepRules, scope: Scope, units: pl.S
         reached = pl.concat([step.filter(pl.col(k).is_null()).select("start", "row"),
                              via.select("start", "row")]).unique()
     reached = reached.join(members.drop(keys), on="row").rename({"start": key})
-    return pl.concat([reached.filter(pl.col(name)).select("row", key, pl.lit(i, pl.UInt16).alias("inp"))
+    return pl.concat([reached.filter(pl.col(name).is_null()).select("row", key, pl.lit(i, pl.UInt16).alias("inp"))
                       for i, name in inputs.items()], how="vertical")
 
 

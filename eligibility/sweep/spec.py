@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ..backends.unit_ops import group_col
+from ..backends.unit_ops import reach_col
 from ..dependencies import Scope
 from ..evaluation import CompiledRulebook
 from ..rulebook.loader import load_rulebook
@@ -75,10 +75,11 @@ class SweepRules:
         return sorted(scopes, key=lambda s: (len(s), s))
 
     def unit_col(self, unit: str) -> str:
-        """The column saying which of `unit`'s units a row is in: the evaluator's unit id, per
-        partition, null where the unit is unknown. Not the key: a member apart from the key's
-        unit (a lodger) is a unit of their own under the same household_id."""
-        return group_col(unit)
+        """The column saying which of `unit`'s units a row is in, as far as whom it holds is
+        known: the evaluator's `reach_col`, per partition, null where the key is unknown. Not the
+        key: a member apart from the key's unit (a lodger) is a unit of their own under the same
+        household_id."""
+        return reach_col(unit)
 
     # --- columns next to the decisions ------------------------------------------------
     def defaults(self, frame_columns: list[str]) -> list[pl.Expr]:

@@ -126,4 +126,4 @@ def test_a_household_of_unknown_membership_is_explained(rulebook):
     (trace,) = Explainer(CompiledRulebook(rulebook, AS_OF, ["energy_voucher"]), frame).explain("a")
     notes = [t.note for c in trace.criteria for t in walk(c.test) if t.note and "household unknown" in t.note]
     assert notes and all('`relation_to_head == "lodger"` being unknown for a member' in n for n in notes), notes
-    assert ("household_id", "resident") in {(m["input"], m["registry"]) for m in trace.missing}
+    assert ("relation_to_head", "resident") in {(m["input"], m["registry"]) for m in trace.missing}

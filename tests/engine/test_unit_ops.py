@@ -62,17 +62,17 @@ def test_any_true_counts_unknown_as_false():
 
 def test_the_payee_is_the_marked_member_with_the_lowest_id_else_the_lowest_id():
     # 7: 40 is the only head; 3: 20 is head; 9: nobody marked (unknown) -> its only member
-    assert column(u.first_marked(pl.col("person_id"), pl.col("head"), "household")) == \
+    assert column(u.first_marked(pl.col("person_id"), pl.col("head"), pl.col(u.group_col("household")))) == \
         [False, False, True, True, False, True]
     # nobody marked anywhere: the lowest person_id of each unit
-    assert column(u.first_marked(pl.col("person_id"), pl.lit(False), "household")) == \
+    assert column(u.first_marked(pl.col("person_id"), pl.lit(False), pl.col(u.group_col("household")))) == \
         [False, True, False, False, True, True]
 
 
 def test_the_payee_by_text_ids_follows_their_order():
     frame = pl.DataFrame({"person_id": ["b", "a", "c"], "hh": [1, 1, 1]}).with_columns(
         u.unit_ids(pl.col("hh")).alias(u.group_col("household")))
-    out = frame.select(u.first_marked(pl.col("person_id"), pl.lit(False), "household"))
+    out = frame.select(u.first_marked(pl.col("person_id"), pl.lit(False), pl.col(u.group_col("household"))))
     assert out.to_series().to_list() == [False, True, False]
 
 
@@ -112,7 +112,7 @@ def test_rows_of_unknown_unit_are_not_pooled_and_their_aggregates_are_unknown():
     assert col(u.kleene_any(pl.col("flag"), "household")) == [True, True, None, True]
     assert col(u.any_true(pl.col("flag"), "household")) == [True, True, False, True]
     # each is the payee of their own unknown unit
-    assert col(u.first_marked(pl.col("person_id"), pl.lit(False), "household")) == [True, True, True, False]
+    assert col(u.first_marked(pl.col("person_id"), pl.lit(False), pl.col(u.group_col("household")))) == [True, True, True, False]
 
 
 def test_aggregates_of_a_sliced_frame_read_its_own_rows():
@@ -155,10 +155,15 @@ def test_members_apart_are_units_of_their_own_and_an_unknown_condition_unsettles
         30, 30, 300, 3, 3, 4, 8, None, None, 70, 5, None, None, None, None, None]
     assert col(u.size("household")) == [2, 2, 1, 2, 2, 1, 1, None, None, 1, 1, None, None, None, None, None]
     # a lodger's household is paid to them (the lowest id of a couple lodging together)
-    assert col(u.first_marked(pl.col("person_id"), pl.col("person_id").is_in([1, 7]), "household"))[:7] == \
+    assert col(u.first_marked(pl.col("person_id"), pl.col("person_id").is_in([1, 7]), pl.col(u.group_col("household"))))[:7] == \
         [True, False, True, True, False, True, True]
-    # where whom the units hold is unknown, one payee per key (none per member); no key: each
-    payees = col(u.first_marked(pl.col("person_id"), pl.lit(False), "household", u.unit_ids(pl.col("hh"))))
+    # the reach: where whom the units hold is unknown, one group per key; no key, none
+    reach = col(u.reach_ids(pl.col(u.group_col("household")), u.unit_ids(pl.col("hh"))))
+    assert reach[:7] == col(pl.col(u.group_col("household")))[:7]
+    assert reach[7] == reach[8] != reach[9] and reach[10] not in reach[7:10]
+    assert reach[11] == reach[12] == reach[13] not in reach[:11] and reach[14:] == [None, None]
+    # one payee per reach: none per member of an unknown unit
+    payees = col(u.first_marked(pl.col("person_id"), pl.lit(False), pl.lit(pl.Series(reach))))
     assert payees[7:] == [False, True, True, True, True, False, False, True, True]
     # without `together`, each lodger is a household of their own
     alone = frame.select(u.apart_ids(u.unit_ids(pl.col("hh")), pl.col("lodger")).alias("g:household"))

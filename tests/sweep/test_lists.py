@@ -333,7 +333,7 @@ def test_a_lodger_is_a_household_of_their_own_in_every_list(rulebook: Rulebook, 
     # h: a head and a lodger, both entitled: two households, each listed once, on its own payee;
     # the lodger's job loss ranks the lodger's household, not the head's.
     # g: a member whose relation to the head is unknown: whom g holds is unknown, so both are
-    # undetermined and household_id is asked about for each (the resident registry)
+    # undetermined, and that relation is asked about (the resident registry), once
     source = source_of(rulebook, [
         {"id": "h", **NOTHING, "members": [
             {"id": 1, "relation_to_head": "head", "birth_date": "1976-05-10", "crisis_job_loss": False},
@@ -346,7 +346,7 @@ def test_a_lodger_is_a_household_of_their_own_in_every_list(rulebook: Rulebook, 
     assert rows(run, "outreach", "rank", "person_id", "household_id", "amount", "crisis") == [
         (1, "2", "h", 820_556, "job_loss"), (2, "1", "h", 820_556, None)]   # each the 1-person line
     assert rows(run, "undetermined", "registry", "input", "person_id") == [
-        ("resident", "household_id", "3"), ("resident", "household_id", "4")]
+        ("resident", "relation_to_head", "4")]
 
 
 def test_crisis_signals_rank_the_registry_household_while_whom_its_units_hold_is_unknown(
