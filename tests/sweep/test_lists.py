@@ -332,21 +332,21 @@ def test_a_lodger_is_a_household_of_their_own_in_every_list(rulebook: Rulebook, 
                                                               tmp_path: Path) -> None:
     # h: a head and a lodger, both entitled: two households, each listed once, on its own payee;
     # the lodger's job loss ranks the lodger's household, not the head's.
-    # g: a member whose relation to the head is unknown: whom g holds is unknown, so both are
-    # undetermined, and that relation is asked about (the resident registry), once
+    # g: a member whose relation to the head and income are unknown: whom g holds is unknown, so
+    # both are undetermined, and that member's relation and income are asked about, once each
     source = source_of(rulebook, [
         {"id": "h", **NOTHING, "members": [
             {"id": 1, "relation_to_head": "head", "birth_date": "1976-05-10", "crisis_job_loss": False},
             {"id": 2, "relation_to_head": "lodger", "birth_date": "1980-01-01", "crisis_job_loss": True}]},
         {"id": "g", **NOTHING, "members": [
             {"id": 3, "relation_to_head": "head", "birth_date": "1976-05-10"},
-            {"id": 4, "birth_date": "1980-01-01"}]}])
+            {"id": 4, "birth_date": "1980-01-01", "other_income_monthly": None}]}])
     spec = RulesSpec(None, dt.date(2026, 3, 1), (LIV,))
     run = open_run(tmp_path, run_sweep(source, spec, SweepOptions(tmp_path, 2, 1)).run_id)
     assert rows(run, "outreach", "rank", "person_id", "household_id", "amount", "crisis") == [
         (1, "2", "h", 820_556, "job_loss"), (2, "1", "h", 820_556, None)]   # each the 1-person line
     assert rows(run, "undetermined", "registry", "input", "person_id") == [
-        ("resident", "relation_to_head", "4")]
+        ("earnings", "other_income_monthly", "4"), ("resident", "relation_to_head", "4")]
 
 
 def test_crisis_signals_rank_the_registry_household_while_whom_its_units_hold_is_unknown(
