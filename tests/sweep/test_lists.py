@@ -226,7 +226,7 @@ class FewRules:
         return self.units[p]
 
     def unit_col(self, unit: str) -> str:
-        return f"g:{unit}"
+        return f"r:{unit}"
 
     def amount_modelled(self, p: str) -> bool:
         return True
@@ -234,8 +234,8 @@ class FewRules:
 
 def test_receiving_flags_person_and_unit() -> None:
     rules: Any = FewRules({"a": "person", "b": "household", "c": "couple"})
-    dec = pl.DataFrame({"person_id": [1, 2, 3, 4, 5], "g:household": [1, 1, 2, 2, 3],
-                        "g:couple": [1, 1, 3, None, 5]})
+    dec = pl.DataFrame({"person_id": [1, 2, 3, 4, 5], "r:household": [1, 1, 2, 2, 3],
+                        "r:couple": [1, 1, 3, None, 5]})
     receiving = pl.DataFrame({"person_id": [2, 1, 3, 9, 3], "programme": ["b", "a", "c", "a", "other"]})
     flags = lists.receiving_flags(dec, receiving, rules).drop(dec.columns)
     assert flags.to_dict(as_series=False) == {
